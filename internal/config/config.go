@@ -1,0 +1,128 @@
+// Package config holds the site configuration: the site's title and base URL
+// and the domain vocabulary (Areas, criteria, programmes, kinds, themes,
+// glossary) that the rest of inspectsite reads instead of hard-coding it.
+//
+// It reads site.toml with BurntSushi/toml, keeps the built-in section for any
+// section a site leaves out, and rejects unknown keys and bad values with the
+// line they are on. It must not know anything about documents or pages.
+package config
+
+import (
+	"net/url"
+	"strings"
+)
+
+// Config is a decoded, validated site.toml.
+type Config struct {
+	Title            string   `toml:"title"`
+	Description      string   `toml:"description"`
+	BaseURL          string   `toml:"base_url"`
+	Language         string   `toml:"language"`
+	PageSize         int      `toml:"page_size"`
+	MaxDocumentBytes int64    `toml:"max_document_bytes"`
+	ContactURL       string   `toml:"contact_url"`
+	ContactLabel     string   `toml:"contact_label"`
+	Ratings          []string `toml:"ratings"`
+
+	Extract    Extract           `toml:"extract"`
+	Areas      []Area            `toml:"area"`
+	Criteria   []Criterion       `toml:"criterion"`
+	Programmes []Programme       `toml:"programme"`
+	Kinds      []Kind            `toml:"kind"`
+	Themes     []Theme           `toml:"theme"`
+	Glossary   map[string]string `toml:"glossary"`
+}
+
+// Extract holds the words that mark a document's structure.
+type Extract struct {
+	IssueHeadings  []string `toml:"issue_headings"`
+	ResponseLabels []string `toml:"response_labels"`
+	IssueNouns     []string `toml:"issue_nouns"`
+}
+
+// Area is one of the CPS's geographic Areas.
+type Area struct {
+	Name    string   `toml:"name"`
+	Slug    string   `toml:"slug"`
+	Aliases []string `toml:"aliases"`
+}
+
+// Criterion is one of the inspection criteria that carry a rating.
+type Criterion struct {
+	Slug    string   `toml:"slug"`
+	Title   string   `toml:"title"`
+	Aliases []string `toml:"aliases"`
+}
+
+// Programme is an inspection programme, recognised by its terms.
+type Programme struct {
+	ID       string   `toml:"id"`
+	Title    string   `toml:"title"`
+	Terms    []string `toml:"terms"`
+	Requires []string `toml:"requires"`
+}
+
+// Kind is a kind of document (a CPS response, an HMCPSI summary).
+type Kind struct {
+	Slug    string   `toml:"slug"`
+	Title   string   `toml:"title"`
+	Terms   []string `toml:"terms"`
+	Default bool     `toml:"default"`
+}
+
+// Theme groups issues about one recurring problem.
+type Theme struct {
+	Slug        string   `toml:"slug"`
+	Title       string   `toml:"title"`
+	Description string   `toml:"description"`
+	Terms       []string `toml:"terms"`
+}
+
+// BasePath is the path part of the base URL, always starting and ending
+// with "/": "/" for a site at the root, "/sub/" under a sub-path.
+func (c *Config) BasePath() string {
+	u, err := url.Parse(c.BaseURL)
+	if err != nil || u.Path == "" {
+		return "/"
+	}
+	p := u.Path
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	if !strings.HasSuffix(p, "/") {
+		p += "/"
+	}
+	return p
+}
+
+// AbsURL turns a site path ("/reports/x/") into a full URL when the base URL
+// has a host, or a base-path URL when it does not.
+func (c *Config) AbsURL(sitePath string) string {
+	rel := c.BasePath() + strings.TrimPrefix(sitePath, "/")
+	u, err := url.Parse(c.BaseURL)
+	if err != nil || u.Host == "" {
+		return rel
+	}
+	return u.Scheme + "://" + u.Host + rel
+}
+
+// AreaBySlug returns the Area with the slug, or nil.
+func (c *Config) AreaBySlug(slug string) *Area {
+	for i := range c.Areas {
+		if c.Areas[i].Slug == slug {
+			return &c.Areas[i]
+		}
+	}
+	return nil
+}
+
+// KnownRating reports whether word is one of the configured rating words,
+// and returns it as configured.
+func (c *Config) KnownRating(word string) (string, bool) {
+	for _, r := range c.Ratings {
+		if strings.EqualFold(r, word) {
+			return r, true
+		}
+	}
+	return "", false
+}

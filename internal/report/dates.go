@@ -1,0 +1,102 @@
+package report
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+const monthPattern = `(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`
+const weekdayPattern = `(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?`
+
+// fullDate matches a date with day, month and four-digit year, in the forms
+// these documents use. Day-first numeric dates are British: 05/04/2018 is
+// 5 April 2018.
+var fullDate = regexp.MustCompile(`(?i)\b(?:` +
+	weekdayPattern + `(\d{1,2})/(\d{1,2})/(\d{4})` + // 1-3: 05/04/2018
+	`|` + weekdayPattern + `(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(` + monthPattern + `)\.?,?\s+(\d{4})` + // 4-6: 5 April 2018
+	`|` + weekdayPattern + `(` + monthPattern + `)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})` + // 7-9: April 5, 2018
+	`|(\d{4})-(\d{2})-(\d{2})` + // 10-12: 2018-04-05
+	`)\b`)
+
+var months = map[string]time.Month{
+	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+	"jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+
+// parseDateMatch turns a fullDate submatch into "YYYY-MM-DD", or "" when the
+// numbers do not make a real calendar date.
+func parseDateMatch(m []string) string {
+	var y, mo, d int
+	atoi := func(s string) int { n, _ := strconv.Atoi(s); return n }
+	switch {
+	case m[3] != "":
+		d, mo, y = atoi(m[1]), atoi(m[2]), atoi(m[3])
+	case m[6] != "":
+		d, mo, y = atoi(m[4]), int(months[strings.ToLower(m[5])[:3]]), atoi(m[6])
+	case m[9] != "":
+		mo, d, y = int(months[strings.ToLower(m[7])[:3]]), atoi(m[8]), atoi(m[9])
+	case m[10] != "":
+		y, mo, d = atoi(m[10]), atoi(m[11]), atoi(m[12])
+	}
+	if y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1 {
+		return ""
+	}
+	t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d {
+		return "" // 31 June
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", y, mo, d)
+}
+
+// findDate returns the first full date in s, with its byte span.
+func findDate(s string) (date string, start, end int) {
+	for _, loc := range fullDate.FindAllStringSubmatchIndex(s, -1) {
+		m := make([]string, 13)
+		for i := range m {
+			if loc[2*i] >= 0 {
+				m[i] = s[loc[2*i]:loc[2*i+1]]
+			}
+		}
+		if v := parseDateMatch(m); v != "" {
+			return v, loc[0], loc[1]
+		}
+	}
+	return "", -1, -1
+}
+
+// ParseDate reads a date written in any form fullDate knows.
+func ParseDate(s string) (string, bool) {
+	v, _, _ := findDate(s)
+	return v, v != ""
+}
+
+// onlyDate reports whether s is a date and nothing else (brackets and a
+// "Published:" style label aside).
+func onlyDate(s string) (string, bool) {
+	t := strings.Trim(s, " []()|.")
+	t = dateLabel.ReplaceAllString(t, "")
+	v, start, end := findDate(t)
+	if v == "" || start > 0 || end < len(strings.TrimRight(t, " .")) {
+		return "", false
+	}
+	return v, true
+}
+
+// dateLabel is a label that introduces a document's own date.
+var dateLabel = regexp.MustCompile(`(?i)^(?:date\s+of\s+publication|publication\s+date|date\s+published|published(?:\s+on)?|first\s+published|last\s+updated|updated(?:\s+on)?|date)\s*:?\s*`)
+
+// isDateLabel reports a line that is only such a label ("Date of publication").
+func isDateLabel(s string) bool {
+	t := strings.TrimSpace(s)
+	return t != "" && dateLabel.ReplaceAllString(t, "") == ""
+}
+
+var (
+	// "has today [5 April 2018] issued", "today, 25 October 2018,"
+	todayDate = regexp.MustCompile(`(?i)\btoday\s*[\[(,]?\s*$`)
+	// "this summary was updated on Wednesday 25 October 2017"
+	updatedOn = regexp.MustCompile(`(?i)\b(?:updated|published|issued|released)\s+(?:on\s+)?$`)
+)

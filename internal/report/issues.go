@@ -1,0 +1,250 @@
+package report
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+var (
+	numbered      = regexp.MustCompile(`^\(?(\d{1,5})\s*[.)]\s*(\S.*)$`)
+	namedNumbered = regexp.MustCompile(`(?i)^(?:issue|recommendation|area\s+for\s+improvement)\s+(\d{1,5})\s*[:.)\-–—]?\s*(.*)$`)
+	coverNumbers  = regexp.MustCompile(`\d+`)
+	jointWith     = regexp.MustCompile(`(?i)\bjoint(?:ly)?\s+(?:response\s+)?with\b(.*)`)
+)
+
+// numberedItem reads "1. text", "1) text", "(1) text" or "Issue 1: text".
+func numberedItem(s string) (int, string, bool) {
+	m := numbered.FindStringSubmatch(s)
+	if m == nil {
+		m = namedNumbered.FindStringSubmatch(s)
+	}
+	if m == nil {
+		return 0, "", false
+	}
+	n, err := strconv.Atoi(m[1])
+	if err != nil || n == 0 {
+		return 0, "", false
+	}
+	return n, m[2], true
+}
+
+// issueBuilder collects one issue's text and response paragraphs.
+type issueBuilder struct {
+	issue     Issue
+	text      []string // paragraphs
+	response  *responseBuilder
+	itemIndex int
+}
+
+type responseBuilder struct {
+	paras  []string
+	cur    []string
+	covers []int
+	joint  []string
+	line   int
+}
+
+func (rb *responseBuilder) add(text string) {
+	if text != "" {
+		rb.cur = append(rb.cur, text)
+	}
+}
+
+func (rb *responseBuilder) breakPara() {
+	if len(rb.cur) > 0 {
+		rb.paras = append(rb.paras, strings.Join(rb.cur, " "))
+		rb.cur = nil
+	}
+}
+
+// readIssues walks the lines after the issues heading: a numbered item
+// starts an issue; a response label starts the response to the issues
+// listed since the last response (or to those it names, "to 1 & 3"); other
+// lines continue whichever of the two is open.
+func (d *docState) readIssues() {
+	if d.issueStart >= len(d.lines) {
+		return
+	}
+	var issues []*issueBuilder
+	byNumber := map[int]*issueBuilder{}
+	var pending []*issueBuilder
+	var resp *responseBuilder
+	var cur *issueBuilder
+	inText := false
+	useBullets := !d.hasNumberedItems()
+	for _, l := range d.lines[d.issueStart:] {
+		if l.text == "" {
+			if resp != nil {
+				resp.breakPara()
+			}
+			continue
+		}
+		n, rest, isItem := numberedItem(l.text)
+		if useBullets && l.bullet {
+			n, rest, isItem = len(issues)+1, l.text, true
+		}
+		if isItem && resp != nil && byNumber[n] != nil {
+			isItem = false // a numbered list inside a response
+		}
+		if isItem {
+			if prev := byNumber[n]; prev != nil {
+				d.warn(l.n, "issue %d is numbered again (first at line %d)", n, prev.issue.Line)
+			}
+			cur = &issueBuilder{issue: Issue{Number: n, Line: l.n}}
+			cur.text = []string{rest}
+			issues = append(issues, cur)
+			if byNumber[n] == nil {
+				byNumber[n] = cur
+			}
+			if resp != nil {
+				resp.breakPara()
+				resp = nil
+				pending = nil
+			}
+			pending = append(pending, cur)
+			inText = true
+			continue
+		}
+		if m := d.p.response.FindStringSubmatch(l.text); m != nil && len(issues) > 0 {
+			resp = &responseBuilder{line: l.n}
+			label := m[1] + " " + m[2]
+			resp.joint = d.jointAreas(label)
+			targets := pending
+			if nums := explicitCovers(m[1]); len(nums) > 0 {
+				targets = nil
+				for _, k := range nums {
+					if ib := byNumber[k]; ib != nil {
+						targets = append(targets, ib)
+					} else {
+						d.warn(l.n, "the response names issue %d, which is not listed", k)
+					}
+				}
+			}
+			if len(targets) == 0 {
+				targets = []*issueBuilder{issues[len(issues)-1]}
+			}
+			for _, t := range targets {
+				resp.covers = append(resp.covers, t.issue.Number)
+				if t.response != nil {
+					d.warn(l.n, "issue %d already has a response (line %d); this one replaces it", t.issue.Number, t.response.line)
+				}
+				t.response = resp
+			}
+			resp.add(m[3])
+			pending = nil
+			inText = false
+			continue
+		}
+		switch {
+		case resp != nil:
+			resp.add(l.text)
+		case inText && cur != nil:
+			cur.text = append(cur.text, l.text)
+		}
+	}
+	if resp != nil {
+		resp.breakPara()
+	}
+	for _, ib := range issues {
+		d.r.Issues = append(d.r.Issues, ib.finish())
+	}
+}
+
+func (d *docState) hasNumberedItems() bool {
+	for _, l := range d.lines[d.issueStart:] {
+		if _, _, ok := numberedItem(l.text); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// explicitCovers reads "to 1 & 3" in a response label.
+func explicitCovers(label string) []int {
+	to := strings.Index(strings.ToLower(label), "to ")
+	if to < 0 {
+		return nil
+	}
+	var out []int
+	for _, s := range coverNumbers.FindAllString(label[to:], -1) {
+		n, _ := strconv.Atoi(s)
+		out = append(out, n)
+	}
+	return out
+}
+
+// jointAreas reads "(joint with CPS London North)" in a response label.
+func (d *docState) jointAreas(label string) []string {
+	m := jointWith.FindStringSubmatch(label)
+	if m == nil {
+		return nil
+	}
+	var out []string
+	for _, h := range d.p.areas.findAll(m[1]) {
+		name := d.p.cfg.Areas[h.owner].Name
+		if name != d.r.Area && !contains(out, name) {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+func contains(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func (ib *issueBuilder) finish() Issue {
+	is := ib.issue
+	is.Text = fold(strings.Join(ib.text, " "))
+	is.ResponseCovers = []int{is.Number}
+	is.JointWith = []string{}
+	if rb := ib.response; rb != nil {
+		for i, p := range rb.paras {
+			rb.paras[i] = fold(p)
+		}
+		is.ResponseParagraphs = rb.paras
+		is.Response = strings.Join(rb.paras, " ")
+		is.ResponseLine = rb.line
+		covers := append([]int(nil), rb.covers...)
+		sort.Ints(covers)
+		is.ResponseCovers = covers
+		if rb.joint != nil {
+			is.JointWith = rb.joint
+		}
+	}
+	return is
+}
+
+// assignThemes matches the configured themes on each issue's own text, and
+// on its response only when the text alone finds none.
+func (p *Parser) assignThemes(r *Report) {
+	for i := range r.Issues {
+		is := &r.Issues[i]
+		ms := p.themes.find(is.Text)
+		if len(ms) == 0 {
+			ms = p.themes.find(is.Response)
+		}
+		is.Themes = []string{}
+		is.ThemeTerms = map[string][]string{}
+		found := make([]bool, len(p.cfg.Themes))
+		for _, m := range ms {
+			slug := p.cfg.Themes[m.group].Slug
+			found[m.group] = true
+			if !contains(is.ThemeTerms[slug], m.label) {
+				is.ThemeTerms[slug] = append(is.ThemeTerms[slug], m.label)
+			}
+		}
+		for g, ok := range found {
+			if ok {
+				is.Themes = append(is.Themes, p.cfg.Themes[g].Slug)
+			}
+		}
+	}
+}

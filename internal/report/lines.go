@@ -1,0 +1,196 @@
+package report
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// line is one line of a document body, cleaned of markup.
+type line struct {
+	n       int    // 1-based line number in the file
+	text    string // cleaned text, whitespace folded; "" for a blank line
+	heading bool   // a markdown heading (#)
+	bullet  bool   // started with a list bullet
+}
+
+var (
+	headingMark  = regexp.MustCompile(`^#{1,6}\s+`)
+	bulletMark   = regexp.MustCompile(`^(?:[-*+•·▪◦‣]|\x{2022})\s+`)
+	quoteMark    = regexp.MustCompile(`^(?:>\s*)+`)
+	mdLink       = regexp.MustCompile(`\[([^\[\]]*)\]\([^()\s]*\)`)
+	htmlTag      = regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>`)
+	fileSizeTail = regexp.MustCompile(`(?i)\(\s*\d+(?:\.\d+)?\s*(?:kb|mb|bytes)\s*\)\s*$`)
+	pageMarker   = regexp.MustCompile(`(?i)^(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?$`)
+)
+
+// chromeLines are whole lines of web-page or PDF furniture, compared
+// case-insensitively: they are never content.
+var chromeLines = map[string]bool{
+	"skip to main content": true, "skip to content": true, "skip to navigation": true,
+	"accessibility controls": true, "accessibility tools": true, "contrast": true, "text size": true,
+	"main content area": true, "scroll to top": true, "back to top": true, "top of page": true,
+	"print": true, "print this page": true, "share": true, "share this page": true, "menu": true,
+	"search": true, "home": true, "cookies": true, "cookie settings": true, "accept all cookies": true,
+	"reject all cookies": true, "accept additional cookies": true, "reject additional cookies": true,
+	"hide this message": true, "view cookies": true, "change your cookie settings": true,
+	"publication": true, "breadcrumb": true, "you are here": true, "close": true, "toggle navigation": true,
+}
+
+// isChrome reports whether a cleaned line is page furniture.
+func isChrome(raw, text string) bool {
+	t := strings.ToLower(strings.Trim(text, " |:"))
+	if chromeLines[t] {
+		return true
+	}
+	if strings.HasPrefix(strings.TrimSpace(raw), "|") && len(strings.Fields(text)) <= 3 {
+		return true // a tab strip such as "|Publication"
+	}
+	if strings.Contains(t, "cookie") && len(strings.Fields(t)) <= 40 {
+		return true
+	}
+	if pageMarker.MatchString(t) && !strings.HasSuffix(strings.TrimSpace(raw), ".") {
+		return strings.HasPrefix(t, "page") // "Page 3", "Page 3 of 12"
+	}
+	return fileSizeTail.MatchString(t) && len(strings.Fields(t)) <= 20
+}
+
+// splitLines cleans every line of body; first is the file line number of the
+// body's first line. Chrome lines are dropped entirely, so that a paragraph
+// broken by a PDF page marker reads as one.
+func splitLines(body string, first int) []line {
+	raw := strings.Split(body, "\n")
+	out := make([]line, 0, len(raw))
+	for i, r := range raw {
+		l := cleanLine(r)
+		l.n = first + i
+		if l.text != "" && isChrome(r, l.text) {
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// cleanLine removes markdown and HTML markup from one line, keeping its words.
+func cleanLine(raw string) line {
+	var l line
+	s := strings.TrimSpace(raw)
+	s = quoteMark.ReplaceAllString(s, "")
+	if m := headingMark.FindString(s); m != "" {
+		l.heading = true
+		s = s[len(m):]
+		s = strings.TrimRight(s, "# ")
+	}
+	s = stripEmphasis(s)
+	s = strings.TrimSpace(s)
+	if m := bulletMark.FindString(s); m != "" {
+		l.bullet = true
+		s = s[len(m):]
+	}
+	s = mdLink.ReplaceAllString(s, "$1")
+	s = htmlTag.ReplaceAllString(s, " ")
+	l.text = fold(s)
+	return l
+}
+
+// stripEmphasis drops markdown emphasis markers (**, __, and * or _ next to
+// a word) but keeps a leading "* " bullet.
+func stripEmphasis(s string) string {
+	if !strings.ContainsAny(s, "*_`\\") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	rs := []rune(s)
+	for i, r := range rs {
+		switch r {
+		case '*', '_', '`':
+			if r == '*' && i == 0 && len(rs) > 1 && rs[1] == ' ' {
+				b.WriteRune(r) // bullet
+				continue
+			}
+			prevWord := i > 0 && isWordRune(rs[i-1])
+			nextWord := i+1 < len(rs) && isWordRune(rs[i+1])
+			if r == '_' && prevWord && nextWord {
+				b.WriteRune(r) // snake_case inside a word
+			}
+		case '\\':
+			if i+1 < len(rs) && unicode.IsPunct(rs[i+1]) {
+				continue
+			}
+			b.WriteRune(r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// fold collapses every run of white space (including no-break spaces) to one
+// space and trims the ends.
+func fold(s string) string {
+	simple := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '\t' || c == '\n' || c == '\r' || c == '\f' || c >= 0x80 || (c == ' ' && (i == 0 || i+1 == len(s) || s[i+1] == ' ')) {
+			simple = false
+			break
+		}
+	}
+	if simple {
+		return s
+	}
+	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
+}
+
+// wordCount counts space-separated words in folded text.
+func wordCount(s string) int {
+	if s == "" {
+		return 0
+	}
+	return strings.Count(s, " ") + 1
+}
+
+// paragraph is a run of non-blank lines.
+type paragraph struct {
+	lines []line
+}
+
+func (p paragraph) text() string {
+	parts := make([]string, len(p.lines))
+	for i, l := range p.lines {
+		parts[i] = l.text
+	}
+	return strings.Join(parts, " ")
+}
+
+func (p paragraph) first() int { return p.lines[0].n }
+
+// paragraphs groups lines into paragraphs at blank lines and headings.
+func paragraphs(ls []line) []paragraph {
+	var out []paragraph
+	var cur []line
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, paragraph{cur})
+			cur = nil
+		}
+	}
+	for _, l := range ls {
+		switch {
+		case l.text == "":
+			flush()
+		case l.heading:
+			flush()
+			cur = append(cur, l)
+			flush()
+		default:
+			cur = append(cur, l)
+		}
+	}
+	flush()
+	return out
+}

@@ -1,0 +1,201 @@
+package report
+
+import (
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+
+	"inspectsite/internal/config"
+	"inspectsite/internal/diag"
+)
+
+// Parser reads documents with one configuration's vocabulary. Its matchers
+// are compiled once, so a Parser may read any number of documents, from any
+// number of goroutines.
+type Parser struct {
+	cfg *config.Config
+
+	areas      *phraseIndex // names and aliases of Areas → index in cfg.Areas
+	criteria   *phraseIndex // criterion aliases → index in cfg.Criteria
+	ratingWord *regexp.Regexp
+	themes     *termSet
+	kinds      *termSet
+	programmes *termSet
+	requires   []*termSet
+	headings   *termSet
+	response   *regexp.Regexp
+	statedRe   *regexp.Regexp
+}
+
+// NewParser compiles cfg's vocabulary into matchers.
+func NewParser(cfg *config.Config) *Parser {
+	p := &Parser{cfg: cfg}
+	p.areas = newPhraseIndex()
+	for i, a := range cfg.Areas {
+		p.areas.add(a.Name, i)
+		for _, al := range a.Aliases {
+			p.areas.add(al, i)
+		}
+	}
+	p.areas.compile()
+	p.criteria = newPhraseIndex()
+	for i, c := range cfg.Criteria {
+		p.criteria.add(c.Title, i)
+		for _, al := range c.Aliases {
+			p.criteria.add(al, i)
+		}
+	}
+	p.criteria.compile()
+	words := make([]string, len(cfg.Ratings))
+	for i, r := range cfg.Ratings {
+		words[i] = regexp.QuoteMeta(r)
+	}
+	p.ratingWord = regexp.MustCompile(`(?i)\b(` + strings.Join(words, "|") + `)\b`)
+
+	p.themes = newTermSet()
+	for i, t := range cfg.Themes {
+		for _, term := range t.Terms {
+			p.themes.add(term, i)
+		}
+	}
+	p.kinds = newTermSet()
+	for i, k := range cfg.Kinds {
+		for _, term := range k.Terms {
+			p.kinds.add(term, i)
+		}
+	}
+	p.programmes = newTermSet()
+	for i, pr := range cfg.Programmes {
+		for _, term := range pr.Terms {
+			p.programmes.add(term, i)
+		}
+		rs := newTermSet()
+		for _, term := range pr.Requires {
+			rs.add(term, i)
+		}
+		p.requires = append(p.requires, rs)
+	}
+	p.headings = newTermSet()
+	for _, h := range cfg.Extract.IssueHeadings {
+		p.headings.add(h, 0)
+	}
+	labels := make([]string, len(cfg.Extract.ResponseLabels))
+	for i, l := range cfg.Extract.ResponseLabels {
+		labels[i] = spacedPattern(l)
+	}
+	sort.Slice(labels, func(i, j int) bool { return len(labels[i]) > len(labels[j]) })
+	// "CPS Response to 1 & 3:", "CPS response (joint with CPS London North):",
+	// "CPS response: (joint with ...):", "CPS Response: text".
+	p.response = regexp.MustCompile(`(?i)^(?:` + strings.Join(labels, "|") + `)` +
+		`((?:\s+to\s+(?:issues?\s+)?(?:\d+(?:\s*(?:,|&|and)\s*)?)+|\s*\([^()]{0,120}\))*)\s*[:.\-–—]\s*` +
+		`((?:\([^()]{0,120}\)\s*:?)?)\s*(.*)$`)
+	nouns := make([]string, len(cfg.Extract.IssueNouns))
+	for i, n := range cfg.Extract.IssueNouns {
+		nouns[i] = spacedPattern(n)
+	}
+	p.statedRe = regexp.MustCompile(`(?i)\b(\d{1,3}|` + numberWordPattern + `)\s+(?:(?:main|key|specific|priority|principal|further|separate)\s+)?(?:` + strings.Join(nouns, "|") + `)\b`)
+	return p
+}
+
+// spacedPattern quotes s for a regexp, letting any white space or hyphen
+// stand between its words.
+func spacedPattern(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		words[i] = regexp.QuoteMeta(w)
+	}
+	return strings.Join(words, `[\s\-]+`)
+}
+
+// Parse reads one document. src is the path reported in diagnostics and in
+// Report.Source (for example "content/x.txt"). It returns nil when the file
+// cannot be read as a document at all; the diagnostics say why.
+func (p *Parser) Parse(src string, data []byte) (*Report, []diag.Diagnostic) {
+	var ds []diag.Diagnostic
+	if int64(len(data)) > p.cfg.MaxDocumentBytes {
+		return nil, []diag.Diagnostic{diag.Errorf(src, 0,
+			"document is %d bytes, over the limit of %d (max_document_bytes in site.toml); not read", len(data), p.cfg.MaxDocumentBytes)}
+	}
+	text, cp1252, binary := decodeText(data)
+	if binary {
+		return nil, []diag.Diagnostic{diag.Errorf(src, 0, "file holds binary data (NUL or control bytes), not text; not read")}
+	}
+	if cp1252 {
+		ds = append(ds, diag.Warnf(src, 0, "not valid UTF-8: read as Windows-1252; save it as UTF-8 to silence this"))
+	}
+	front, body, bodyLine, err := splitFrontMatter(text)
+	if err != nil {
+		return nil, append(ds, diag.Errorf(src, 1, "%v", err))
+	}
+	r := &Report{Source: src, Slug: Slugify(strings.TrimSuffix(path.Base(src), path.Ext(src))), StatedCount: -1}
+	r.Ratings = map[string]string{}
+	r.Lines.Ratings = map[string]int{}
+	r.OtherRatings = []OtherRating{}
+	r.Issues = []Issue{}
+	doc := p.readBody(r, body, bodyLine)
+	ds = append(ds, doc.diags...)
+	if front != "" {
+		fds := p.applyFrontMatter(r, front, src)
+		ds = append(ds, fds...)
+		for _, d := range fds {
+			if d.Severity == diag.Error {
+				return nil, ds
+			}
+		}
+	}
+	ds = append(ds, p.lint(r)...)
+	for i := range ds {
+		ds[i].Path = src
+	}
+	return r, ds
+}
+
+// readBody extracts everything the text states.
+func (p *Parser) readBody(r *Report, body string, first int) *docState {
+	d := &docState{p: p, r: r}
+	d.lines = splitLines(body, first)
+	d.paras = paragraphs(d.lines)
+	d.findIssueStart()
+	d.readHeader()
+	d.readIntro()
+	d.readIssues()
+	p.assignThemes(r)
+	return d
+}
+
+// lint warns about what a reader would miss.
+func (p *Parser) lint(r *Report) []diag.Diagnostic {
+	var ds []diag.Diagnostic
+	if r.Title == "" {
+		ds = append(ds, diag.Warnf(r.Source, 0, "no title found; the page will use the file name"))
+	}
+	if r.Date == "" {
+		ds = append(ds, diag.Warnf(r.Source, 0, "no publication date stated; give one as date = \"YYYY-MM-DD\" in front matter"))
+	}
+	if r.StatedCount >= 0 && r.StatedCount != len(r.Issues) {
+		ds = append(ds, diag.Warnf(r.Source, r.Lines.StatedCount, "the text states %d issues but %d were found", r.StatedCount, len(r.Issues)))
+	}
+	return ds
+}
+
+// docState carries one document through the reader's steps.
+type docState struct {
+	p          *Parser
+	r          *Report
+	lines      []line
+	paras      []paragraph
+	issueStart int // index into lines where the issues begin; len(lines) if none
+	introFrom  int // index into paras where the intro begins
+	introTo    int // index into paras where it ends (exclusive)
+	dateRank   int
+	diags      []diag.Diagnostic
+}
+
+func (d *docState) warn(line int, format string, args ...any) {
+	d.diags = append(d.diags, diag.Warnf(d.r.Source, line, format, args...))
+}
+
+func (d *docState) errorf(line int, format string, args ...any) {
+	d.diags = append(d.diags, diag.Errorf(d.r.Source, line, format, args...))
+}

@@ -1,0 +1,90 @@
+package report
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// phraseIndex finds names from a closed list (Areas, criteria) in text, by
+// whole words, case-insensitively, preferring the longest name at a place.
+type phraseIndex struct {
+	phrases []string
+	index   map[string]int // tokens joined by " " → owner
+	re      *regexp.Regexp
+}
+
+func newPhraseIndex() *phraseIndex { return &phraseIndex{index: map[string]int{}} }
+
+func (pi *phraseIndex) add(phrase string, owner int) {
+	key := strings.Join(tokens(phrase), " ")
+	if key == "" {
+		return
+	}
+	if _, dup := pi.index[key]; dup {
+		return
+	}
+	pi.index[key] = owner
+	pi.phrases = append(pi.phrases, phrase)
+}
+
+func (pi *phraseIndex) compile() {
+	pats := make([]string, 0, len(pi.phrases))
+	for _, ph := range pi.phrases {
+		words := tokens(ph)
+		for i, w := range words {
+			words[i] = regexp.QuoteMeta(w)
+		}
+		// Between words: spaces, hyphens, slashes, ampersands or "and".
+		pats = append(pats, strings.Join(words, `(?:[\s\-/]+|\s*&\s*)`))
+	}
+	sort.SliceStable(pats, func(i, j int) bool { return len(pats[i]) > len(pats[j]) })
+	if len(pats) == 0 {
+		pi.re = regexp.MustCompile(`\b\B`) // matches nothing
+		return
+	}
+	pi.re = regexp.MustCompile(`(?i)\b(?:` + strings.Join(pats, "|") + `)\b`)
+}
+
+// hit is one name found in a text.
+type hit struct {
+	start, end int
+	owner      int
+}
+
+func (pi *phraseIndex) findAll(text string) []hit {
+	var out []hit
+	for _, loc := range pi.re.FindAllStringIndex(text, -1) {
+		key := strings.Join(tokens(text[loc[0]:loc[1]]), " ")
+		owner, ok := pi.index[key]
+		if !ok {
+			// "Thames & Chiltern" tokenises without the "&": try the
+			// phrases' own keys with "and" dropped.
+			owner, ok = pi.lookupLoose(key)
+		}
+		if ok {
+			out = append(out, hit{loc[0], loc[1], owner})
+		}
+	}
+	return out
+}
+
+func (pi *phraseIndex) lookupLoose(key string) (int, bool) {
+	strip := func(s string) string { return strings.ReplaceAll(" "+s+" ", " and ", " ") }
+	k := strip(key)
+	for _, ph := range pi.phrases {
+		name := strings.Join(tokens(ph), " ")
+		if strip(name) == k {
+			return pi.index[name], true
+		}
+	}
+	return 0, false
+}
+
+func (pi *phraseIndex) first(text string) (hit, bool) {
+	hs := pi.findAll(text)
+	if len(hs) == 0 {
+		return hit{}, false
+	}
+	return hs[0], true
+}

@@ -1,0 +1,71 @@
+// Package report holds one inspection document as published: the reader that
+// extracts its structure (title, Area, date, programme, kind, ratings,
+// numbered issues and the CPS's responses) and the Report it produces.
+//
+// The reader parses by the structure these documents share, using the
+// vocabulary in config.Config; it never guesses: what the text does not state
+// is left empty. It must not know about other documents, pages or files on
+// disk: callers hand it bytes and a path.
+package report
+
+// Report is one document, as reports.json describes it.
+type Report struct {
+	ID           string            `json:"id"`
+	Source       string            `json:"source"`
+	Title        string            `json:"title"`
+	Area         string            `json:"area"`
+	AreaSlug     string            `json:"area_slug"`
+	Date         string            `json:"date"`
+	Programme    string            `json:"programme"`
+	Kind         string            `json:"kind"`
+	Ratings      map[string]string `json:"ratings"`
+	OtherRatings []OtherRating     `json:"other_ratings"`
+	Issues       []Issue           `json:"issues"`
+	URL          string            `json:"url"`
+
+	SourceURL string `json:"-"`
+	// Narrative is the document's opening text as markdown: the words
+	// between the title and the issues, web chrome removed.
+	Narrative string `json:"-"`
+	// Lines records where each extracted fact came from in the source file,
+	// for provenance links and diagnostics. 0 means "not found in the text"
+	// (for example a value given in front matter).
+	Lines Lines `json:"-"`
+	// Slug is the file name without extension, as a slug: the id fallback.
+	Slug string `json:"-"`
+	// StatedCount is a count of issues the text states ("three main
+	// issues"), or -1 when it states none.
+	StatedCount int `json:"-"`
+}
+
+// Lines holds the source line of each extracted fact.
+type Lines struct {
+	Title, Area, Date, Programme, Kind int
+	Ratings                            map[string]int
+	Narrative                          int
+	StatedCount                        int // where a count of issues is stated
+}
+
+// OtherRating is a rating the text gives to something other than one of the
+// configured criteria, such as "management of resources".
+type OtherRating struct {
+	Label  string `json:"label"`
+	Rating string `json:"rating"`
+	Line   int    `json:"-"`
+}
+
+// Issue is one numbered issue to address and the response to it.
+type Issue struct {
+	Number         int                 `json:"number"`
+	Text           string              `json:"text"`
+	Response       string              `json:"response"`
+	ResponseCovers []int               `json:"response_covers"`
+	JointWith      []string            `json:"joint_with"`
+	Themes         []string            `json:"themes"`
+	ThemeTerms     map[string][]string `json:"theme_terms"`
+
+	// Paragraphs of the response, for pages; Response is them joined.
+	ResponseParagraphs []string `json:"-"`
+	Line               int      `json:"-"` // where the issue starts
+	ResponseLine       int      `json:"-"` // where its response label is; 0 if none
+}
