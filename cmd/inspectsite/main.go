@@ -1,0 +1,124 @@
+// Command inspectsite builds an accessible static site from CPS responses to
+// HMCPSI inspections. See README.md; each subcommand is one function here.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"inspectsite/internal/build"
+	"inspectsite/internal/diag"
+	"inspectsite/internal/output"
+)
+
+// version is set at release time with -ldflags "-X main.version=...".
+var version = "dev"
+
+const usage = `usage:
+  inspectsite build [-source DIR] [-dest DIR] [-config FILE] [-base-url URL] [-strict]
+  inspectsite serve [-addr 127.0.0.1:1313] [-source DIR] [-config FILE] [-no-reload]
+  inspectsite check [-source DIR] [-config FILE]
+  inspectsite version
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "build":
+		return cmdBuild(args[1:], stdout, stderr)
+	case "check":
+		return cmdCheck(args[1:], stdout, stderr)
+	case "version", "-version", "--version":
+		fmt.Fprintf(stdout, "inspectsite %s\n", version)
+		return 0
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "inspectsite: unknown command %q\n%s", args[0], usage)
+		return 2
+	}
+}
+
+func newFlags(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("inspectsite "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	return fs
+}
+
+func cmdBuild(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("build", stderr)
+	var opts build.Options
+	fs.StringVar(&opts.Source, "source", ".", "site folder holding site.toml, content/ and templates/")
+	fs.StringVar(&opts.Dest, "dest", "", "output folder (default SOURCE/public)")
+	fs.StringVar(&opts.ConfigFile, "config", build.ConfigFile, "configuration file, relative to -source")
+	fs.StringVar(&opts.BaseURL, "base-url", "", "base URL the site is served from, e.g. https://example.org/sub/")
+	fs.BoolVar(&opts.Strict, "strict", false, "fail on any warning or error, writing nothing")
+	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
+		if fs.NArg() > 0 {
+			fmt.Fprintf(stderr, "inspectsite build: unexpected argument %q\n", fs.Arg(0))
+		}
+		return 2
+	}
+	res, err := build.Build(opts)
+	printDiags(stderr, res)
+	var fatal *build.FatalError
+	switch {
+	case errors.Is(err, output.ErrNotOurs):
+		fmt.Fprintf(stderr, "inspectsite build: refusing to replace %v\n", err)
+		return 2
+	case errors.As(err, &fatal):
+		fmt.Fprintf(stderr, "inspectsite build: %v\n", err)
+		return 1
+	case err != nil:
+		fmt.Fprintf(stderr, "inspectsite build: %v\n", err)
+		return 1
+	}
+	fmt.Fprintln(stdout, res.Summary())
+	if res.Errors > 0 {
+		return 1
+	}
+	return 0
+}
+
+func cmdCheck(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("check", stderr)
+	var opts build.Options
+	fs.StringVar(&opts.Source, "source", ".", "site folder holding site.toml, content/ and templates/")
+	fs.StringVar(&opts.ConfigFile, "config", build.ConfigFile, "configuration file, relative to -source")
+	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
+		return 2
+	}
+	res, err := build.Check(opts)
+	printDiags(stdout, res)
+	if err != nil {
+		fmt.Fprintf(stderr, "inspectsite check: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "checked %d documents: %d errors, %d warnings\n", len(res.Site.Reports), res.Errors, res.Warnings)
+	if res.Errors > 0 {
+		return 1
+	}
+	return 0
+}
+
+func printDiags(w io.Writer, res *build.Result) {
+	if res == nil {
+		return
+	}
+	for _, d := range res.Diags {
+		fmt.Fprintln(w, d)
+	}
+}
+
+var _ = diag.Error

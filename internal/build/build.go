@@ -1,0 +1,162 @@
+package build
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"inspectsite/internal/diag"
+	"inspectsite/internal/output"
+	"inspectsite/internal/render"
+	"inspectsite/internal/report"
+	"inspectsite/internal/site"
+)
+
+// Options say what to build and where.
+type Options struct {
+	Source     string // the site folder
+	Dest       string // output folder; default Source/public
+	ConfigFile string // path of site.toml inside Source; default "site.toml"
+	BaseURL    string // overrides base_url when not ""
+	Strict     bool   // warnings and errors are fatal
+}
+
+// Result is what a build did.
+type Result struct {
+	Site      *site.Site
+	Diags     []diag.Diagnostic
+	Errors    int
+	Warnings  int
+	Files     int // files in the site
+	Written   int // files whose bytes changed
+	Timings   []Timing
+	Elapsed   time.Duration
+	Committed bool
+}
+
+// Timing is how long one stage took.
+type Timing struct {
+	Stage string
+	Took  time.Duration
+}
+
+// Summary is the one line build prints on success.
+func (r *Result) Summary() string {
+	areas := 0
+	for _, a := range r.Site.Areas {
+		if len(a.Reports) > 0 {
+			areas++
+		}
+	}
+	return fmt.Sprintf("built %d reports, %d areas, %d themes, %d pages (%d changed) in %s",
+		len(r.Site.Reports), areas, len(r.Site.Themes), r.Files, r.Written, r.Elapsed.Round(time.Millisecond))
+}
+
+// FatalError is a build that produced nothing because of diagnostics.
+type FatalError struct{ Result *Result }
+
+func (e *FatalError) Error() string {
+	return fmt.Sprintf("build failed: %d errors, %d warnings; the previous site is unchanged", e.Result.Errors, e.Result.Warnings)
+}
+
+// Load reads and models the site folder without writing anything.
+func Load(opts Options) (*Result, error) {
+	start := time.Now()
+	res := &Result{}
+	src := os.DirFS(opts.Source)
+	var list diag.List
+	stage := func(name string, t0 time.Time) { res.Timings = append(res.Timings, Timing{name, time.Since(t0)}) }
+
+	t0 := time.Now()
+	cfgName := opts.ConfigFile
+	if cfgName == "" {
+		cfgName = ConfigFile
+	}
+	cfg, ds := LoadConfig(src, filepath.ToSlash(cfgName))
+	if len(ds) > 0 {
+		list.Add(ds...)
+		res.finish(&list, start)
+		return res, &FatalError{res}
+	}
+	if opts.BaseURL != "" {
+		cfg.BaseURL = opts.BaseURL
+	}
+	stage("config", t0)
+
+	t0 = time.Now()
+	files, ds := Documents(src)
+	list.Add(ds...)
+	parser := report.NewParser(cfg)
+	parsed := ParseAll(src, files, parser, cfg.MaxDocumentBytes)
+	stage("read", t0)
+
+	t0 = time.Now()
+	res.Site = Model(cfg, parsed, &list)
+	stage("model", t0)
+	res.finish(&list, start)
+	return res, nil
+}
+
+func (res *Result) finish(list *diag.List, start time.Time) {
+	res.Diags = list.Sorted()
+	res.Errors, res.Warnings = list.Count()
+	res.Elapsed = time.Since(start)
+}
+
+// Build loads the site, renders it and writes it to opts.Dest. The previous
+// output is replaced only when every file was written.
+func Build(opts Options) (*Result, error) {
+	start := time.Now()
+	res, err := Load(opts)
+	if err != nil {
+		return res, err
+	}
+	if opts.Strict && (res.Errors > 0 || res.Warnings > 0) {
+		return res, &FatalError{res}
+	}
+	dest := opts.Dest
+	if dest == "" {
+		dest = filepath.Join(opts.Source, "public")
+	}
+	t0 := time.Now()
+	w, err := output.Begin(dest)
+	if err != nil {
+		return res, err
+	}
+	theme, err := render.LoadTemplates(os.DirFS(opts.Source))
+	if err != nil {
+		w.Abort()
+		res.Diags = append(res.Diags, asDiags(err)...)
+		res.Errors++
+		return res, &FatalError{res}
+	}
+	n, err := render.Site(res.Site, theme, w.Write)
+	if err != nil {
+		w.Abort()
+		res.Diags = append(res.Diags, asDiags(err)...)
+		res.Errors++
+		return res, &FatalError{res}
+	}
+	res.Timings = append(res.Timings, Timing{"render+write", time.Since(t0)})
+	t0 = time.Now()
+	if err := w.Commit(); err != nil {
+		return res, err
+	}
+	res.Timings = append(res.Timings, Timing{"commit", time.Since(t0)})
+	res.Files = n
+	res.Written, _ = w.Stats()
+	res.Committed = true
+	res.Elapsed = time.Since(start)
+	return res, nil
+}
+
+func asDiags(err error) []diag.Diagnostic {
+	if d, ok := err.(diag.Diagnostic); ok {
+		return []diag.Diagnostic{d}
+	}
+	return []diag.Diagnostic{diag.Errorf("templates", 0, "%v", err)}
+}
+
+var _ fs.FS

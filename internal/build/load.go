@@ -1,0 +1,150 @@
+// Package build runs inspectsite's pipeline: read the site folder, parse every
+// document, arrange the site model, render every output file, and write them
+// atomically. Each stage is timed.
+//
+// It is the only package that touches the site's source folder; the stages
+// it calls take bytes and return values.
+package build
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"inspectsite"
+	"inspectsite/internal/config"
+	"inspectsite/internal/diag"
+	"inspectsite/internal/report"
+	"inspectsite/internal/site"
+)
+
+// ConfigFile is the configuration file's name in a site folder.
+const ConfigFile = "site.toml"
+
+// ContentDir holds the documents.
+const ContentDir = "content"
+
+// Extensions are the document file endings read from content/.
+var Extensions = map[string]bool{".txt": true, ".md": true, ".markdown": true}
+
+// LoadConfig reads the site's configuration from src (a site folder),
+// falling back to the built-in defaults when the file is missing. name is
+// the file's path within src, normally "site.toml".
+func LoadConfig(src fs.FS, name string) (*config.Config, []diag.Diagnostic) {
+	defaults, ds := config.Parse("(built-in site.toml)", inspectsite.DefaultConfig, nil)
+	if len(ds) > 0 {
+		return nil, ds
+	}
+	data, err := fs.ReadFile(src, name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return defaults, nil
+	}
+	if err != nil {
+		return nil, []diag.Diagnostic{diag.Errorf(name, 0, "cannot read: %v", err)}
+	}
+	return config.Parse(name, data, defaults)
+}
+
+// Documents lists the document files under content/ in src, sorted. Hidden
+// files and folders, editor backups and symbolic links are skipped; a link
+// is reported, since its target is never read.
+func Documents(src fs.FS) ([]string, []diag.Diagnostic) {
+	var files []string
+	var ds []diag.Diagnostic
+	err := fs.WalkDir(src, ContentDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == ContentDir && errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipAll
+			}
+			ds = append(ds, diag.Errorf(p, 0, "cannot read: %v", err))
+			return nil
+		}
+		name := d.Name()
+		if p != ContentDir && (strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasPrefix(name, "#")) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			ds = append(ds, diag.Warnf(p, 0, "symbolic link not followed: move the file itself into content/"))
+			return nil
+		}
+		if d.IsDir() || !d.Type().IsRegular() {
+			return nil
+		}
+		if Extensions[strings.ToLower(path.Ext(name))] {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		ds = append(ds, diag.Errorf(ContentDir, 0, "cannot read: %v", err))
+	}
+	sort.Strings(files)
+	return files, ds
+}
+
+// Parsed is one document's result, kept so that a rebuild can reuse it.
+type Parsed struct {
+	Report *report.Report
+	Diags  []diag.Diagnostic
+}
+
+// ParseAll reads and parses files from src on all cores. The result is in
+// the order of files, whatever the scheduling.
+func ParseAll(src fs.FS, files []string, p *report.Parser, limit int64) []Parsed {
+	out := make([]Parsed, len(files))
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i] = ParseOne(src, files[i], p, limit)
+			}
+		}()
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
+}
+
+// ParseOne reads and parses one file, refusing files over limit bytes
+// before reading them.
+func ParseOne(src fs.FS, name string, p *report.Parser, limit int64) Parsed {
+	if fi, err := fs.Stat(src, name); err == nil && fi.Size() > limit {
+		return Parsed{Diags: []diag.Diagnostic{diag.Errorf(name, 0,
+			"document is %d bytes, over the limit of %d (max_document_bytes in site.toml); not read", fi.Size(), limit)}}
+	}
+	data, err := fs.ReadFile(src, name)
+	if err != nil {
+		return Parsed{Diags: []diag.Diagnostic{diag.Errorf(name, 0, "cannot read: %v", err)}}
+	}
+	r, ds := p.Parse(name, data)
+	return Parsed{Report: r, Diags: ds}
+}
+
+// Model arranges parsed documents into the site model.
+func Model(cfg *config.Config, parsed []Parsed, list *diag.List) *site.Site {
+	var reports []*report.Report
+	for _, p := range parsed {
+		list.Add(p.Diags...)
+		if p.Report != nil {
+			r := *p.Report // the site assigns ids; keep the parsed copy clean
+			reports = append(reports, &r)
+		}
+	}
+	s, ds := site.New(cfg, reports)
+	list.Add(ds...)
+	return s
+}
