@@ -2,8 +2,6 @@ package site
 
 import "sort"
 
-
-
 // Recurrence says in how many Areas a theme was raised.
 type Recurrence struct {
 	Theme  *Theme
