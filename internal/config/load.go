@@ -98,7 +98,7 @@ func inherit(cfg, base *Config, md toml.MetaData) {
 	}
 }
 
-var lineInMessage = regexp.MustCompile(`line (\d+)`)
+var lineInMessage = regexp.MustCompile(`^line (\d+)(?: \(last key "([^"]*)"\))?: (.*)$`)
 
 func decodeError(path string, src []byte, err error) diag.Diagnostic {
 	var pe toml.ParseError
@@ -107,15 +107,21 @@ func decodeError(path string, src []byte, err error) diag.Diagnostic {
 		if line == 0 && pe.LastKey != "" {
 			line = indexKeys(string(src)).line(pe.LastKey)
 		}
+		// An error found at a line's newline belongs to that line.
+		if line > 1 && strings.Contains(pe.Message, `'\n'`) {
+			line--
+		}
 		return diag.Errorf(path, line, "%s", pe.Message)
 	}
 	msg := strings.TrimPrefix(err.Error(), "toml: ")
-	line := 0
 	if m := lineInMessage.FindStringSubmatch(msg); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		msg = strings.TrimSpace(strings.SplitN(msg, ":", 2)[len(strings.SplitN(msg, ":", 2))-1])
+		line, _ := strconv.Atoi(m[1])
+		if m[2] != "" {
+			return diag.Errorf(path, line, "%s: %s", m[2], m[3])
+		}
+		return diag.Errorf(path, line, "%s", m[3])
 	}
-	return diag.Errorf(path, line, "%s", msg)
+	return diag.Errorf(path, 0, "%s", msg)
 }
 
 // keyLines maps key paths ("title", "area.slug#3") to the line defining them.

@@ -51,8 +51,41 @@ func parseDateMatch(m []string) string {
 	return fmt.Sprintf("%04d-%02d-%02d", y, mo, d)
 }
 
+// hasYear is a cheap test that s holds four digits in a row, which every
+// full date does; it saves running fullDate on most lines.
+func hasYear(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			run++
+			if run == 4 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
+}
+
+// tail returns at most the last n bytes of s, cut at a rune boundary, for
+// patterns that look only at what stands just before a match.
+func tail(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := len(s) - n
+	for i < len(s) && s[i]&0xC0 == 0x80 {
+		i++
+	}
+	return s[i:]
+}
+
 // findDate returns the first full date in s, with its byte span.
 func findDate(s string) (date string, start, end int) {
+	if !hasYear(s) {
+		return "", -1, -1
+	}
 	for _, loc := range fullDate.FindAllStringSubmatchIndex(s, -1) {
 		m := make([]string, 13)
 		for i := range m {

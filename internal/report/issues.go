@@ -32,10 +32,9 @@ func numberedItem(s string) (int, string, bool) {
 
 // issueBuilder collects one issue's text and response paragraphs.
 type issueBuilder struct {
-	issue     Issue
-	text      []string // paragraphs
-	response  *responseBuilder
-	itemIndex int
+	issue    Issue
+	text     []string // paragraphs
+	response *responseBuilder
 }
 
 type responseBuilder struct {
@@ -74,7 +73,8 @@ func (d *docState) readIssues() {
 	var cur *issueBuilder
 	inText := false
 	useBullets := !d.hasNumberedItems()
-	for _, l := range d.lines[d.issueStart:] {
+	lines := d.lines[d.issueStart:]
+	for li, l := range lines {
 		if l.text == "" {
 			if resp != nil {
 				resp.breakPara()
@@ -85,7 +85,7 @@ func (d *docState) readIssues() {
 		if useBullets && l.bullet {
 			n, rest, isItem = len(issues)+1, l.text, true
 		}
-		if isItem && resp != nil && byNumber[n] != nil {
+		if isItem && resp != nil && byNumber[n] != nil && !d.responseFollows(lines[li+1:]) {
 			isItem = false // a numbered list inside a response
 		}
 		if isItem {
@@ -107,7 +107,7 @@ func (d *docState) readIssues() {
 			inText = true
 			continue
 		}
-		if m := d.p.response.FindStringSubmatch(l.text); m != nil && len(issues) > 0 {
+		if m := d.responseLabel(l.text); m != nil && len(issues) > 0 {
 			resp = &responseBuilder{line: l.n}
 			label := m[1] + " " + m[2]
 			resp.joint = d.jointAreas(label)
@@ -150,6 +150,28 @@ func (d *docState) readIssues() {
 	for _, ib := range issues {
 		d.r.Issues = append(d.r.Issues, ib.finish())
 	}
+}
+
+// responseFollows reports whether a response label comes before the next
+// numbered line: then a repeated number is a new issue, not a list item.
+func (d *docState) responseFollows(rest []line) bool {
+	for _, l := range rest {
+		if d.responseLabel(l.text) != nil {
+			return true
+		}
+		if _, _, ok := numberedItem(l.text); ok {
+			return false
+		}
+	}
+	return false
+}
+
+// responseLabel matches a response label line, or returns nil.
+func (d *docState) responseLabel(s string) []string {
+	if !d.p.mayBeResponse(s) {
+		return nil
+	}
+	return d.p.response.FindStringSubmatch(s)
 }
 
 func (d *docState) hasNumberedItems() bool {

@@ -30,7 +30,7 @@ func (d *docState) findIssueStart() {
 			if _, _, ok := numberedItem(m.text); ok {
 				break
 			}
-			if d.p.response.MatchString(m.text) {
+			if d.responseLabel(m.text) != nil {
 				d.issueStart = i
 				return
 			}
@@ -87,7 +87,22 @@ func (d *docState) readHeader() {
 		if p.lines[0].n >= d.issueLine() || isBody(p) {
 			break
 		}
+		// Dates and date labels split a header paragraph: the lines before
+		// and after them are separate candidates.
 		var kept []string
+		flush := func() {
+			if len(kept) == 0 {
+				return
+			}
+			title := fold(strings.Join(kept, " "))
+			kept = nil
+			if wordCount(title) <= 30 {
+				candidates = append(candidates, struct {
+					text string
+					line int
+				}{title, p.first()})
+			}
+		}
 		for _, l := range p.lines {
 			t := l.text
 			if pendingDateLabel {
@@ -98,10 +113,12 @@ func (d *docState) readHeader() {
 				}
 			}
 			if isDateLabel(t) {
+				flush()
 				pendingDateLabel = true
 				continue
 			}
 			if v, ok := onlyDate(t); ok {
+				flush()
 				d.setDate(v, l.n, 3)
 				continue
 			}
@@ -113,16 +130,7 @@ func (d *docState) readHeader() {
 			}
 			kept = append(kept, t)
 		}
-		if len(kept) == 0 {
-			continue
-		}
-		title := fold(strings.Join(kept, " "))
-		if wordCount(title) <= 30 {
-			candidates = append(candidates, struct {
-				text string
-				line int
-			}{title, p.first()})
-		}
+		flush()
 	}
 	d.introFrom = i
 	if len(candidates) > 0 {
@@ -178,7 +186,7 @@ func (d *docState) readIntroDates(intro []paragraph) {
 	for pi, p := range intro {
 		for _, l := range p.lines {
 			t := l.text
-			if isDateLabel(t) {
+			if !hasYear(t) || isDateLabel(t) || (pi >= 3 && !containsFold(t, updatedWords)) {
 				continue
 			}
 			for _, loc := range fullDate.FindAllStringIndex(t, -1) {
@@ -186,11 +194,11 @@ func (d *docState) readIntroDates(intro []paragraph) {
 				if v == "" {
 					continue
 				}
-				before := t[:loc[0]]
+				before := tail(t[:loc[0]], 80)
 				switch {
 				case pi < 3 && (todayDate.MatchString(before) || strings.HasSuffix(strings.TrimSpace(before), "[") && strings.HasPrefix(t[loc[1]:], "]")):
 					d.setDate(v, l.n, 2)
-				case pi < 3 && dateLabel.MatchString(t) && dateLabel.FindString(t) == before:
+				case pi < 3 && dateLabel.MatchString(t) && dateLabel.FindString(t) == t[:loc[0]]:
 					d.setDate(v, l.n, 3)
 				case updatedOn.MatchString(before) && strings.Contains(strings.ToLower(before), "this "):
 					d.setDate(v, l.n, 1)
@@ -199,6 +207,9 @@ func (d *docState) readIntroDates(intro []paragraph) {
 		}
 	}
 }
+
+// updatedWords must appear on a line for an "updated on" date to be there.
+var updatedWords = []string{"updated", "published", "issued", "released"}
 
 // readArea finds the Area in the title, else as "CPS <Area>" in the opening
 // paragraphs. A document that names none is about no single Area.

@@ -25,7 +25,39 @@ type Parser struct {
 	requires   []*termSet
 	headings   *termSet
 	response   *regexp.Regexp
-	statedRe   *regexp.Regexp
+	nouns      *termSet
+
+	// Lower-case words whose absence lets a line skip a costly pattern.
+	ratingStems   []string
+	nounStems     []string
+	responseFirst map[string]bool
+}
+
+// mentionsRating reports whether s may hold a rating word.
+func (p *Parser) mentionsRating(s string) bool { return containsFold(s, p.ratingStems) }
+
+// mentionsIssueNoun reports whether s may state a count of issues.
+func (p *Parser) mentionsIssueNoun(s string) bool { return containsFold(s, p.nounStems) }
+
+// mayBeResponse reports whether s starts with the first word of a response label.
+func (p *Parser) mayBeResponse(s string) bool {
+	w := s
+	if i := strings.IndexAny(s, " :(*"); i >= 0 {
+		w = s[:i]
+	}
+	return p.responseFirst[strings.ToLower(w)]
+}
+
+// containsFold reports whether s contains any of the lower-case needles,
+// ignoring ASCII case.
+func containsFold(s string, needles []string) bool {
+	lower := strings.ToLower(s)
+	for _, n := range needles {
+		if strings.Contains(lower, n) {
+			return true
+		}
+	}
+	return false
 }
 
 // NewParser compiles cfg's vocabulary into matchers.
@@ -50,6 +82,9 @@ func NewParser(cfg *config.Config) *Parser {
 	words := make([]string, len(cfg.Ratings))
 	for i, r := range cfg.Ratings {
 		words[i] = regexp.QuoteMeta(r)
+	}
+	for _, r := range cfg.Ratings {
+		p.ratingStems = append(p.ratingStems, strings.ToLower(r))
 	}
 	p.ratingWord = regexp.MustCompile(`(?i)\b(` + strings.Join(words, "|") + `)\b`)
 
@@ -81,7 +116,11 @@ func NewParser(cfg *config.Config) *Parser {
 		p.headings.add(h, 0)
 	}
 	labels := make([]string, len(cfg.Extract.ResponseLabels))
+	p.responseFirst = map[string]bool{}
 	for i, l := range cfg.Extract.ResponseLabels {
+		if f := strings.Fields(l); len(f) > 0 {
+			p.responseFirst[strings.ToLower(f[0])] = true
+		}
 		labels[i] = spacedPattern(l)
 	}
 	sort.Slice(labels, func(i, j int) bool { return len(labels[i]) > len(labels[j]) })
@@ -90,11 +129,13 @@ func NewParser(cfg *config.Config) *Parser {
 	p.response = regexp.MustCompile(`(?i)^(?:` + strings.Join(labels, "|") + `)` +
 		`((?:\s+to\s+(?:issues?\s+)?(?:\d+(?:\s*(?:,|&|and)\s*)?)+|\s*\([^()]{0,120}\))*)\s*[:.\-–—]\s*` +
 		`((?:\([^()]{0,120}\)\s*:?)?)\s*(.*)$`)
-	nouns := make([]string, len(cfg.Extract.IssueNouns))
-	for i, n := range cfg.Extract.IssueNouns {
-		nouns[i] = spacedPattern(n)
+	p.nouns = newTermSet()
+	for _, n := range cfg.Extract.IssueNouns {
+		p.nouns.add(n, 0)
+		if f := strings.Fields(n); len(f) > 0 {
+			p.nounStems = append(p.nounStems, strings.ToLower(strings.TrimSuffix(f[0], "s")))
+		}
 	}
-	p.statedRe = regexp.MustCompile(`(?i)\b(\d{1,3}|` + numberWordPattern + `)\s+(?:(?:main|key|specific|priority|principal|further|separate)\s+)?(?:` + strings.Join(nouns, "|") + `)\b`)
 	return p
 }
 
@@ -194,8 +235,4 @@ type docState struct {
 
 func (d *docState) warn(line int, format string, args ...any) {
 	d.diags = append(d.diags, diag.Warnf(d.r.Source, line, format, args...))
-}
-
-func (d *docState) errorf(line int, format string, args ...any) {
-	d.diags = append(d.diags, diag.Errorf(d.r.Source, line, format, args...))
 }

@@ -8,9 +8,8 @@ import (
 )
 
 var (
-	sentenceEnd = regexp.MustCompile(`[.!?][”"’']?\s+`)
-	quoteOpen   = regexp.MustCompile(`['‘"“]\s*$`)
-	quoteClose  = regexp.MustCompile(`^\s*['’"”]`)
+	quoteOpen  = regexp.MustCompile(`['‘"“]\s*$`)
+	quoteClose = regexp.MustCompile(`^\s*['’"”]`)
 	// Words that make the rating word after them a rating.
 	ratedBy = regexp.MustCompile(`(?i)\b(?:rated|assessed|graded|judged|scored|rating|assessment|score|grade)(?:\s+(?:as|to\s+be|of|was|is|were))?\s*[:\-–—]?\s*$`)
 	// Between a criterion and its rating in a list or table row.
@@ -55,12 +54,28 @@ func (d *docState) lineOf(p paragraph, sent string) int {
 	return p.first()
 }
 
+// splitSentences cuts text after ".", "!" or "?" (and any closing quote)
+// followed by a space.
 func splitSentences(text string) []string {
 	var out []string
 	last := 0
-	for _, loc := range sentenceEnd.FindAllStringIndex(text, -1) {
-		out = append(out, text[last:loc[1]])
-		last = loc[1]
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c != '.' && c != '!' && c != '?' {
+			continue
+		}
+		j := i + 1
+		for j < len(text) && (text[j] == '"' || text[j] == '\'') {
+			j++
+		}
+		if strings.HasPrefix(text[j:], "”") || strings.HasPrefix(text[j:], "’") {
+			j += 3
+		}
+		if j < len(text) && text[j] == ' ' {
+			out = append(out, text[last:j+1])
+			last = j + 1
+			i = j
+		}
 	}
 	if last < len(text) {
 		out = append(out, text[last:])
@@ -69,8 +84,11 @@ func splitSentences(text string) []string {
 }
 
 func (d *docState) rateSentence(s string, line int) {
+	if !d.p.mentionsRating(s) {
+		return
+	}
 	ratings := d.p.ratingWord.FindAllStringIndex(s, -1)
-	if len(ratings) == 0 {
+	if len(ratings) == 0 || !d.anyMayCount(s, ratings) {
 		return
 	}
 	var events []ratingEvent
@@ -118,11 +136,28 @@ func (d *docState) rateSentence(s string, line int) {
 	}
 }
 
+// anyMayCount is a cheap first look: is any rating word quoted, after
+// "rated", or just after a criterion?
+func (d *docState) anyMayCount(s string, ratings [][]int) bool {
+	for _, loc := range ratings {
+		before := tail(s[:loc[0]], 60)
+		if strings.TrimRight(before, " ") != before || strings.ContainsAny(tail(before, 4), "'‘\"“") {
+			if len(d.p.criteria.findAll(before)) > 0 || quoteOpen.MatchString(before) || ratedBy.MatchString(before) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // countsAsRating decides whether a rating word in a sentence is a rating,
 // not an adjective ("a good service"): it must be quoted, follow a word
 // such as "rated", or follow a criterion with only a separator between.
 func (d *docState) countsAsRating(s string, loc []int, crits []hit) bool {
-	before, after := s[:loc[0]], s[loc[1]:]
+	before, after := tail(s[:loc[0]], 60), s[loc[1]:]
+	if len(after) > 8 {
+		after = after[:8]
+	}
 	if quoteOpen.MatchString(before) && quoteClose.MatchString(after) {
 		return true
 	}
@@ -130,7 +165,7 @@ func (d *docState) countsAsRating(s string, loc []int, crits []hit) bool {
 		return true
 	}
 	for _, h := range crits {
-		if h.end <= loc[0] && listSep.MatchString(s[h.end:loc[0]]) {
+		if h.end <= loc[0] && loc[0]-h.end < 40 && listSep.MatchString(s[h.end:loc[0]]) {
 			return true
 		}
 	}
@@ -173,30 +208,46 @@ func (d *docState) otherRating(before, rating string, line int) {
 	d.r.OtherRatings = append(d.r.OtherRatings, OtherRating{Label: lower, Rating: rating, Line: line})
 }
 
-var numberWords = []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-	"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"}
+var numberWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+	"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+	"sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20}
 
-var numberWordPattern = strings.Join(numberWords, "|")
+// countQualifiers may stand between a count and its noun ("three main issues").
+var countQualifiers = map[string]bool{"main": true, "key": true, "specific": true, "priority": true,
+	"principal": true, "further": true, "separate": true, "other": true}
 
 // readStatedCount finds a count of issues stated in the intro
 // ("three main issues", "There are 9 issues", "thirteen recommendations").
 func (d *docState) readStatedCount(intro []paragraph) {
 	for _, p := range intro {
 		for _, l := range p.lines {
-			m := d.p.statedRe.FindStringSubmatch(l.text)
-			if m == nil {
+			if !d.p.mentionsIssueNoun(l.text) {
 				continue
 			}
-			n, err := strconv.Atoi(m[1])
-			if err != nil {
-				for i, w := range numberWords {
-					if strings.EqualFold(w, m[1]) {
-						n = i
-					}
-				}
+			if n, ok := d.p.statedCount(tokens(l.text)); ok {
+				d.r.StatedCount, d.r.Lines.StatedCount = n, l.n
+				return
 			}
-			d.r.StatedCount, d.r.Lines.StatedCount = n, l.n
-			return
 		}
 	}
+}
+
+// statedCount looks for <number> [qualifier] <issue noun> in a token list.
+func (p *Parser) statedCount(toks []string) (int, bool) {
+	for _, m := range p.nouns.findTokens(toks) {
+		i := m.pos - 1
+		if i >= 0 && countQualifiers[toks[i]] {
+			i--
+		}
+		if i < 0 {
+			continue
+		}
+		if n, ok := numberWords[toks[i]]; ok {
+			return n, true
+		}
+		if n, err := strconv.Atoi(toks[i]); err == nil && n > 0 && n < 1000 {
+			return n, true
+		}
+	}
+	return 0, false
 }

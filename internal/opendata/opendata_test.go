@@ -1,0 +1,102 @@
+package opendata_test
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"inspectsite/internal/build"
+	"inspectsite/internal/diag"
+	"inspectsite/internal/opendata"
+	"inspectsite/internal/report"
+	"inspectsite/internal/site"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func seedSite(t *testing.T) *site.Site {
+	t.Helper()
+	src := os.DirFS("../..")
+	cfg, ds := build.LoadConfig(src, "site.toml")
+	if len(ds) > 0 {
+		t.Fatal(ds)
+	}
+	files, _ := build.Documents(src)
+	var list diag.List
+	return build.Model(cfg, build.ParseAll(src, files, report.NewParser(cfg), cfg.MaxDocumentBytes), &list)
+}
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		os.MkdirAll("testdata", 0o755)
+		os.WriteFile(path, got, 0o644)
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file; if the change is right, run go test ./internal/opendata -update", name)
+	}
+}
+
+func TestReportsJSON(t *testing.T) {
+	s := seedSite(t)
+	b, err := opendata.ReportsJSON(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "reports.json", b)
+	// The shape SPEC.md promises, field by field.
+	var doc struct {
+		Reports []map[string]json.RawMessage `json:"reports"`
+	}
+	if err := json.Unmarshal(b, &doc); err != nil {
+		t.Fatal(err)
+	}
+	keys := []string{"id", "source", "title", "area", "area_slug", "date", "programme", "kind", "ratings", "other_ratings", "issues", "url"}
+	for _, r := range doc.Reports {
+		if len(r) != len(keys) {
+			t.Errorf("report has %d fields, want %d", len(r), len(keys))
+		}
+		for _, k := range keys {
+			if _, ok := r[k]; !ok {
+				t.Errorf("report lacks %q", k)
+			}
+		}
+	}
+	if len(doc.Reports) != 5 {
+		t.Fatalf("%d reports", len(doc.Reports))
+	}
+	var first struct{ ID, URL string }
+	b0, _ := json.Marshal(doc.Reports[0])
+	json.Unmarshal(b0, &first)
+	if first.ID != "east-midlands-2016-11-29" || first.URL != "/reports/east-midlands-2016-11-29/" {
+		t.Errorf("first report %+v: reports are sorted by area slug, then date", first)
+	}
+}
+
+func TestCSVFiles(t *testing.T) {
+	s := seedSite(t)
+	issues, _ := opendata.IssuesCSV(s)
+	ratings, _ := opendata.RatingsCSV(s)
+	golden(t, "issues.csv", issues)
+	golden(t, "ratings.csv", ratings)
+	rows, err := csv.NewReader(bytes.NewReader(issues)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 1+31 || rows[0][0] != "report_id" || rows[0][7] != "response" {
+		t.Errorf("issues.csv: %d rows, header %v", len(rows), rows[0])
+	}
+	rrows, _ := csv.NewReader(bytes.NewReader(ratings)).ReadAll()
+	if len(rrows) != 1+16 {
+		t.Errorf("ratings.csv: %d rows, want 17 (4 rated reports × 4 criteria + header)", len(rrows))
+	}
+}

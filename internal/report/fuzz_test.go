@@ -1,0 +1,99 @@
+package report
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"inspectsite"
+	"inspectsite/internal/config"
+)
+
+func fuzzParser(t testing.TB) *Parser {
+	cfg, ds := config.Parse("site.toml", inspectsite.DefaultConfig, nil)
+	if len(ds) > 0 {
+		t.Fatal(ds)
+	}
+	return NewParser(cfg)
+}
+
+func addSeeds(f *testing.F) {
+	files, _ := filepath.Glob("../../content/*.txt")
+	for _, name := range files {
+		b, err := os.ReadFile(name)
+		if err == nil {
+			f.Add(b)
+		}
+	}
+	f.Add([]byte("+++\ntitle = \"x\"\n+++\n1. a\nCPS response: b\n"))
+	f.Add([]byte("+++\nunclosed"))
+	f.Add([]byte("\xEF\xBB\xBF\r\n1) x\r\nCPS Response to 1 & 3: y"))
+	f.Add([]byte(strings.Repeat(">", 500) + strings.Repeat("[", 500)))
+}
+
+// FuzzParse: the reader never panics, and what it returns is well formed.
+func FuzzParse(f *testing.F) {
+	addSeeds(f)
+	p := fuzzParser(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r, ds := p.Parse("content/fuzz.txt", data)
+		for _, d := range ds {
+			if d.Path != "content/fuzz.txt" {
+				t.Fatalf("diagnostic names %q", d.Path)
+			}
+		}
+		if r == nil {
+			return
+		}
+		for _, s := range []string{r.Title, r.Narrative} {
+			if !utf8.ValidString(s) {
+				t.Fatalf("invalid UTF-8 out: %q", s)
+			}
+		}
+		for _, is := range r.Issues {
+			if is.Number < 1 || len(is.ResponseCovers) == 0 || is.Themes == nil || is.JointWith == nil {
+				t.Fatalf("malformed issue %+v", is)
+			}
+			if !utf8.ValidString(is.Text) || !utf8.ValidString(is.Response) {
+				t.Fatalf("invalid UTF-8 in issue %d", is.Number)
+			}
+		}
+		if r.Slug == "" || strings.ContainsAny(r.Slug, "/.\\") {
+			t.Fatalf("unsafe slug %q", r.Slug)
+		}
+	})
+}
+
+// FuzzFrontMatter: the splitter never panics and never loses body text.
+func FuzzFrontMatter(f *testing.F) {
+	f.Add("+++\ntitle = 1\n+++\nbody")
+	f.Add("+++\n+++")
+	f.Add("+++")
+	f.Add("no front matter\n+++\n")
+	f.Fuzz(func(t *testing.T, text string) {
+		front, body, line, err := splitFrontMatter(text)
+		if err != nil {
+			return
+		}
+		if line < 1 {
+			t.Fatalf("body line %d", line)
+		}
+		if !strings.HasSuffix(text, body) || len(front) > len(text) {
+			t.Fatalf("split lost text: front %q body %q", front, body)
+		}
+	})
+}
+
+// FuzzSlugify: slugs are always safe path segments.
+func FuzzSlugify(f *testing.F) {
+	f.Add("../../etc/passwd")
+	f.Add("Ynys Môn – Cymru")
+	f.Fuzz(func(t *testing.T, s string) {
+		got := Slugify(s)
+		if got == "" || got == "." || got == ".." || strings.Trim(got, "abcdefghijklmnopqrstuvwxyz0123456789-") != "" || len(got) > 80 {
+			t.Fatalf("Slugify(%q) = %q", s, got)
+		}
+	})
+}
