@@ -2,7 +2,7 @@ package build
 
 import (
 	"fmt"
-	"io/fs"
+
 	"os"
 	"path/filepath"
 	"time"
@@ -158,5 +158,3 @@ func asDiags(err error) []diag.Diagnostic {
 	}
 	return []diag.Diagnostic{diag.Errorf("templates", 0, "%v", err)}
 }
-
-var _ fs.FS

@@ -1,6 +1,12 @@
 package build
 
-import "inspectsite/internal/render"
+import (
+	"os"
+
+	"inspectsite/internal/diag"
+	"inspectsite/internal/linkcheck"
+	"inspectsite/internal/render"
+)
 
 // Check loads and models the site, renders it in memory and checks every
 // internal link and fragment, writing nothing.
@@ -9,16 +15,37 @@ func Check(opts Options) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
-	files := map[string][]byte{}
-	theme, err := render.LoadTemplates(nil)
+	files, err := RenderMemory(res, opts)
 	if err != nil {
 		return res, err
 	}
-	_, err = render.Site(res.Site, theme, func(p string, b []byte) error { files[p] = b; return nil })
+	for _, p := range linkcheck.Check(files, res.Site.Config.BasePath()) {
+		res.Diags = append(res.Diags, diag.Errorf("public/"+p.Page, 0, "link %q does not resolve: %s", p.Link, p.Why))
+		res.Errors++
+	}
+	return res, nil
+}
+
+// RenderMemory renders a loaded site into a map of files.
+func RenderMemory(res *Result, opts Options) (map[string][]byte, error) {
+	theme, err := render.LoadTemplates(os.DirFS(opts.Source))
 	if err != nil {
 		res.Diags = append(res.Diags, asDiags(err)...)
 		res.Errors++
-		return res, &FatalError{res}
+		return nil, &FatalError{res}
 	}
-	return res, nil
+	files := map[string][]byte{}
+	var mu = make(chan struct{}, 1)
+	_, err = render.Site(res.Site, theme, func(p string, b []byte) error {
+		mu <- struct{}{}
+		files[p] = b
+		<-mu
+		return nil
+	})
+	if err != nil {
+		res.Diags = append(res.Diags, asDiags(err)...)
+		res.Errors++
+		return nil, &FatalError{res}
+	}
+	return files, nil
 }

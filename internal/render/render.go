@@ -1,10 +1,18 @@
 // Package render turns the site model into the bytes of every output file:
-// HTML pages from html/template, the stylesheet, feeds, sitemaps and the
-// open data files. It hands each file to a write function and never touches
-// the disk itself, so builds, the preview server and tests share it.
+// HTML pages from html/template, the stylesheet, the feed, the sitemap and
+// the open data files. It hands each file to a write function and never
+// touches the disk itself, so builds, the preview server and tests share it.
 package render
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"runtime"
+	"sync"
+
+	"github.com/yuin/goldmark"
+
 	"inspectsite/internal/opendata"
 	"inspectsite/internal/site"
 )
@@ -13,24 +21,127 @@ import (
 // ("reports/x/index.html") and its bytes. It may be called concurrently.
 type WriteFunc func(path string, data []byte) error
 
+// markdown renders narratives. goldmark's defaults drop raw HTML and
+// dangerous link targets, and the reader escapes markup before this.
+var markdown = goldmark.New()
+
 // Site renders every file of s and returns how many it wrote.
 func Site(s *site.Site, t *Templates, write WriteFunc) (int, error) {
-	files := []struct {
+	r := newRun(s, t, write)
+	r.assets()
+	r.data()
+	r.xmlFiles()
+	r.htmlPages()
+	return r.count, r.err
+}
+
+// run is one rendering of a site.
+type run struct {
+	s     *site.Site
+	t     *Templates
+	write WriteFunc
+	l     *layout
+	pages []*page
+	gloss *glossary
+	css   string
+	mu    sync.Mutex
+	count int
+	err   error
+}
+
+func newRun(s *site.Site, t *Templates, write WriteFunc) *run {
+	l := newLayout(s)
+	return &run{s: s, t: t, write: write, l: l, pages: pages(s, l), gloss: newGlossary(s.Config.Glossary, s.Config.BasePath()+"glossary/")}
+}
+
+func (r *run) emit(path string, b []byte, err error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.err != nil {
+		return
+	}
+	if err == nil {
+		err = r.write(path, b)
+	}
+	if err != nil {
+		r.err = err
+		return
+	}
+	r.count++
+}
+
+func (r *run) failed() bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.err != nil
+}
+
+// assets writes the stylesheet under a name holding its hash, so it can be
+// cached for ever and a change is always fetched.
+func (r *run) assets() {
+	css, err := r.t.asset("style.css")
+	if err != nil {
+		r.emit("", nil, err)
+		return
+	}
+	sum := sha256.Sum256(css)
+	r.css = "/assets/style." + hex.EncodeToString(sum[:])[:12] + ".css"
+	r.emit(r.css[1:], css, nil)
+}
+
+func (r *run) data() {
+	for _, f := range []struct {
 		path string
 		make func(*site.Site) ([]byte, error)
 	}{
 		{"data/reports.json", opendata.ReportsJSON},
 		{"data/issues.csv", opendata.IssuesCSV},
 		{"data/ratings.csv", opendata.RatingsCSV},
+	} {
+		b, err := f.make(r.s)
+		r.emit(f.path, b, err)
 	}
-	for i, f := range files {
-		b, err := f.make(s)
-		if err != nil {
-			return i, err
-		}
-		if err := write(f.path, b); err != nil {
-			return i, err
+}
+
+// htmlPages renders pages on all cores. Each page's bytes depend only on
+// the page, so the output is the same whatever the scheduling.
+func (r *run) htmlPages() {
+	if r.failed() {
+		return
+	}
+	ps := r.pages
+	jobs := make(chan *page)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			for p := range jobs {
+				if r.failed() {
+					continue
+				}
+				r.fill(p, &buf)
+				b, err := r.t.execute(p)
+				r.emit(p.Path, b, err)
+			}
+		}()
+	}
+	for _, p := range ps {
+		jobs <- p
+	}
+	close(jobs)
+	wg.Wait()
+}
+
+// fill gives a page what every template needs.
+func (r *run) fill(p *page, buf *bytes.Buffer) {
+	p.Site, p.Cfg, p.L, p.CSS = r.s, r.s.Config, r.l, r.css
+	p.Abbr = r.gloss.page()
+	if d, ok := p.Data.(reportData); ok && d.R.Narrative != "" {
+		buf.Reset()
+		if err := markdown.Convert([]byte(d.R.Narrative), buf); err == nil {
+			p.Narrative = p.Abbr.HTML(htmlOf(buf.String()))
 		}
 	}
-	return len(files), nil
 }

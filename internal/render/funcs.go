@@ -1,0 +1,101 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+	"time"
+)
+
+// funcs are the template functions. Functions that need the site (urls)
+// are methods on page instead, so this map holds only pure helpers.
+var funcs = template.FuncMap{
+	"date":      displayDate,
+	"monthYear": monthYear,
+	"plural":    plural,
+	"lower":     strings.ToLower,
+	"add":       func(a, b int) int { return a + b },
+	"join":      strings.Join,
+	"ratingTag": func(r string) string { return "tag tag--" + strings.ToLower(r) },
+	"ids":       func(prefix string, n int) string { return fmt.Sprintf("%s-%d", prefix, n) },
+	"seq":       func(ns ...int) []int { return ns },
+	"dict":      dict,
+	"short":     short,
+	"menuItem":  menuItem,
+	"safeID": func(s string) template.HTMLAttr {
+		return template.HTMLAttr(`id="` + template.HTMLEscapeString(s) + `"`)
+	},
+}
+
+// displayDate shows "2018-04-05" as "5 April 2018"; "" as "Date not stated".
+func displayDate(iso string) string {
+	if iso == "" {
+		return "Date not stated"
+	}
+	t, err := time.Parse("2006-01-02", iso)
+	if err != nil {
+		return iso
+	}
+	return t.Format("2 January 2006")
+}
+
+// monthYear shows "2018-04-05" as "April 2018".
+func monthYear(iso string) string {
+	t, err := time.Parse("2006-01-02", iso)
+	if err != nil {
+		return "date not stated"
+	}
+	return t.Format("January 2006")
+}
+
+// plural writes "1 issue" or "3 issues".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// dict builds a map from alternating keys and values, to pass several
+// values to a partial: {{template "x" (dict "Page" $ "R" .)}}.
+func dict(kv ...any) (map[string]any, error) {
+	if len(kv)%2 != 0 {
+		return nil, fmt.Errorf("dict needs pairs of arguments, got %d", len(kv))
+	}
+	m := make(map[string]any, len(kv)/2)
+	for i := 0; i < len(kv); i += 2 {
+		k, ok := kv[i].(string)
+		if !ok {
+			return nil, fmt.Errorf("dict key %v is not a string", kv[i])
+		}
+		m[k] = kv[i+1]
+	}
+	return m, nil
+}
+
+type menuEntry struct {
+	Page    *page
+	URL     string
+	Label   string
+	Current string // "page" on the item's own page, "true" inside its section
+}
+
+func menuItem(p *page, section, url, label string) menuEntry {
+	e := menuEntry{Page: p, URL: url, Label: label}
+	switch {
+	case p.URL == url:
+		e.Current = "page"
+	case p.Section == section:
+		e.Current = "true"
+	}
+	return e
+}
+
+// short keeps the first n words of s, adding "…" when it cut any.
+func short(s string, n int) string {
+	words := strings.Fields(s)
+	if len(words) <= n {
+		return s
+	}
+	return strings.TrimRight(strings.Join(words[:n], " "), ",;:") + "…"
+}

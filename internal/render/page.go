@@ -1,0 +1,152 @@
+package render
+
+import (
+	"html/template"
+	"strings"
+
+	"inspectsite/internal/config"
+	"inspectsite/internal/report"
+	"inspectsite/internal/site"
+)
+
+// page is everything one HTML page's template sees.
+type page struct {
+	Path     string // output file, "reports/x/index.html"
+	URL      string // site path, "/reports/x/"
+	Template string // "report.html"
+	Title    string // the page's own title (the h1)
+	Section  string // the menu item it belongs to: reports, areas, themes, compare, search
+	Crumbs   []crumb
+	Pager    *pager
+	Data     any
+
+	Site *site.Site
+	Cfg  *config.Config
+	L    *layout
+	Abbr *abbrState
+	CSS  string // site path of the fingerprinted stylesheet
+	JS   []string
+	// Rendered narrative, filled for report pages.
+	Narrative template.HTML
+}
+
+type crumb struct{ Name, URL string }
+
+// Rel turns a site path into a URL under the base path: every link in every
+// template goes through it, so a sub-path build works everywhere.
+func (p *page) Rel(sitePath string) string {
+	return p.Cfg.BasePath() + strings.TrimPrefix(sitePath, "/")
+}
+
+// Abs is a full URL when base_url has a host.
+func (p *page) Abs(sitePath string) string { return p.Cfg.AbsURL(sitePath) }
+
+// FullTitle is the <title>: page, page number, site.
+func (p *page) FullTitle() string {
+	t := p.Title
+	if p.Pager != nil && p.Pager.Total > 1 {
+		t += " (page " + itoa(p.Pager.Page) + " of " + itoa(p.Pager.Total) + ")"
+	}
+	if p.URL == "/" {
+		return t
+	}
+	return t + " – " + p.Cfg.Title
+}
+
+// Criterion titles, area names and theme titles for templates.
+func (p *page) CriterionTitle(slug string) string {
+	for _, c := range p.Cfg.Criteria {
+		if c.Slug == slug {
+			return c.Title
+		}
+	}
+	return slug
+}
+
+func (p *page) ThemeTitle(slug string) string {
+	if t := p.Site.Theme(slug); t != nil {
+		return t.Title
+	}
+	return slug
+}
+
+func (p *page) ProgrammeTitle(id string) string {
+	for _, pr := range p.Cfg.Programmes {
+		if pr.ID == id {
+			return pr.Title
+		}
+	}
+	if id == "unknown" || id == "" {
+		return "Programme not stated"
+	}
+	return id
+}
+
+func (p *page) KindTitle(slug string) string {
+	for _, k := range p.Cfg.Kinds {
+		if k.Slug == slug {
+			return k.Title
+		}
+	}
+	return slug
+}
+
+// AreaURL is the Area page of a report, or "" for a national report.
+func (p *page) AreaURL(r *report.Report) string {
+	if r.AreaSlug == "" {
+		return ""
+	}
+	return "/areas/" + r.AreaSlug + "/"
+}
+
+// ThemeAreaURL links to an Area's section of a theme page, on the page of
+// the theme's pagination where that section starts.
+func (p *page) ThemeAreaURL(themeSlug, areaSlug string) string {
+	return themeAnchor(p.Site, p.L, themeSlug, areaSlug)
+}
+
+// IssueID is the id of a report's i-th issue: "issue-3", unique on the page
+// even when a document numbers two issues alike.
+func (p *page) IssueID(r *report.Report, i int) string { return p.L.issueIDs[r][i] }
+
+// IssueRefID is the id of an issue given by reference.
+func (p *page) IssueRefID(ref site.IssueRef) string {
+	for i := range ref.Report.Issues {
+		if &ref.Report.Issues[i] == ref.Issue {
+			return p.L.issueIDs[ref.Report][i]
+		}
+	}
+	return ""
+}
+
+// ReportTitle is a report's title, or its file name when it states none.
+func ReportTitle(r *report.Report) string {
+	if r.Title != "" {
+		return r.Title
+	}
+	return "Untitled document (" + r.Source + ")"
+}
+
+func (p *page) ReportTitle(r *report.Report) string { return ReportTitle(r) }
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b [20]byte
+	i := len(b)
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	if neg {
+		i--
+		b[i] = '-'
+	}
+	return string(b[i:])
+}

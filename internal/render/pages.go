@@ -1,0 +1,202 @@
+package render
+
+import (
+	"inspectsite/internal/report"
+	"inspectsite/internal/site"
+)
+
+// layout holds what is decided once for the whole site before any page is
+// rendered: how each long list is split into pages, where each anchor is.
+type layout struct {
+	themePages  map[string][][]group[site.IssueRef] // theme slug → pages
+	themeStarts map[string]map[string]int           // theme slug → group key → page
+	areaPages   map[string][][]group[site.IssueRef]
+	issueIDs    map[*report.Report][]string
+	size        int
+}
+
+// groupKey names an Area's group on a theme page; national reports share one.
+func groupKey(a *site.Area) string {
+	if a.Slug == "" {
+		return "national"
+	}
+	return a.Slug
+}
+
+func newLayout(s *site.Site) *layout {
+	l := &layout{
+		themePages: map[string][][]group[site.IssueRef]{}, themeStarts: map[string]map[string]int{},
+		areaPages: map[string][][]group[site.IssueRef]{}, issueIDs: map[*report.Report][]string{},
+		size: s.Config.PageSize,
+	}
+	for _, t := range s.Themes {
+		var gs []group[site.IssueRef]
+		for _, g := range t.Groups {
+			gs = append(gs, group[site.IssueRef]{Key: groupKey(g.Area), Title: g.Area.Name, Items: g.Items})
+		}
+		l.themePages[t.Slug], l.themeStarts[t.Slug] = paginateGroups(gs, l.size)
+	}
+	for _, a := range s.Areas {
+		byTheme := map[string][]site.IssueRef{}
+		for _, r := range a.Reports {
+			for i := range r.Issues {
+				for _, th := range r.Issues[i].Themes {
+					byTheme[th] = append(byTheme[th], site.IssueRef{Report: r, Issue: &r.Issues[i]})
+				}
+			}
+		}
+		var gs []group[site.IssueRef]
+		for _, t := range s.Themes {
+			if items := byTheme[t.Slug]; len(items) > 0 {
+				gs = append(gs, group[site.IssueRef]{Key: t.Slug, Title: t.Title, Items: items})
+			}
+		}
+		l.areaPages[a.Slug], _ = paginateGroups(gs, l.size)
+	}
+	for _, r := range s.Reports {
+		ids := make([]string, len(r.Issues))
+		used := map[string]bool{}
+		for i, is := range r.Issues {
+			id := "issue-" + itoa(is.Number)
+			for n := 2; used[id]; n++ {
+				id = "issue-" + itoa(is.Number) + "-" + itoa(n)
+			}
+			used[id] = true
+			ids[i] = id
+		}
+		l.issueIDs[r] = ids
+	}
+	return l
+}
+
+// themeAnchor is the URL of an Area's section on a theme's pages.
+func themeAnchor(s *site.Site, l *layout, themeSlug, key string) string {
+	n := l.themeStarts[themeSlug][key]
+	return (&pager{Base: "/themes/" + themeSlug + "/"}).URLOf(n) + "#area-" + key
+}
+
+// pages lists every HTML page of the site.
+func pages(s *site.Site, l *layout) []*page {
+	var out []*page
+	add := func(p *page) { out = append(out, p) }
+	add(&page{URL: "/", Template: "index.html", Title: s.Config.Title, Data: overview(s)})
+
+	size := s.Config.PageSize
+	total := pageCount(len(s.Newest), size)
+	for n := 1; n <= total; n++ {
+		pg := &pager{Page: n, Total: total, Base: "/reports/"}
+		lo, hi := (n-1)*size, min(n*size, len(s.Newest))
+		add(&page{URL: pg.URLOf(n), Template: "reports.html", Title: "Reports", Section: "reports",
+			Crumbs: []crumb{{"Home", "/"}}, Pager: pg, Data: s.Newest[lo:hi]})
+	}
+	for _, r := range s.Reports {
+		add(reportPage(s, r))
+	}
+	add(&page{URL: "/areas/", Template: "areas.html", Title: "Areas", Section: "areas", Crumbs: []crumb{{"Home", "/"}}})
+	for _, a := range s.Areas {
+		groups := l.areaPages[a.Slug]
+		for n := range groups {
+			pg := &pager{Page: n + 1, Total: len(groups), Base: "/areas/" + a.Slug + "/"}
+			add(&page{URL: pg.URLOf(n + 1), Template: "area.html", Title: "CPS " + a.Name, Section: "areas",
+				Crumbs: []crumb{{"Home", "/"}, {"Areas", "/areas/"}}, Pager: pg, Data: areaData{a, groups[n]}})
+		}
+	}
+	add(&page{URL: "/themes/", Template: "themes.html", Title: "Themes", Section: "themes", Crumbs: []crumb{{"Home", "/"}}})
+	for _, t := range s.Themes {
+		groups := l.themePages[t.Slug]
+		for n := range groups {
+			pg := &pager{Page: n + 1, Total: len(groups), Base: "/themes/" + t.Slug + "/"}
+			add(&page{URL: pg.URLOf(n + 1), Template: "theme.html", Title: t.Title, Section: "themes",
+				Crumbs: []crumb{{"Home", "/"}, {"Themes", "/themes/"}}, Pager: pg, Data: themeData{t, groups[n]}})
+		}
+	}
+	add(&page{URL: "/compare/", Template: "compare.html", Title: "Compare CPS Areas", Section: "compare",
+		Crumbs: []crumb{{"Home", "/"}}, Data: compare(s)})
+	add(&page{URL: "/glossary/", Template: "glossary.html", Title: "Glossary", Crumbs: []crumb{{"Home", "/"}}, Data: glossaryData(s)})
+	add(&page{URL: "/accessibility/", Template: "accessibility.html", Title: "Accessibility statement", Crumbs: []crumb{{"Home", "/"}}})
+	add(&page{URL: "/search/", Template: "search.html", Title: "Search", Section: "search", Crumbs: []crumb{{"Home", "/"}}})
+	add(&page{URL: "/404.html", Template: "404.html", Title: "Page not found"})
+	for _, p := range out {
+		if p.URL == "/404.html" {
+			p.Path = "404.html"
+		} else {
+			p.Path = pagePath(p.URL)
+		}
+	}
+	return out
+}
+
+func reportPage(s *site.Site, r *report.Report) *page {
+	crumbs := []crumb{{"Home", "/"}, {"Reports", "/reports/"}}
+	var prev, next *report.Report
+	if a := s.Area(r.AreaSlug); a != nil {
+		crumbs = []crumb{{"Home", "/"}, {"Areas", "/areas/"}, {"CPS " + a.Name, "/areas/" + a.Slug + "/"}}
+		for i, x := range a.Reports {
+			if x == r {
+				if i > 0 {
+					prev = a.Reports[i-1]
+				}
+				if i+1 < len(a.Reports) {
+					next = a.Reports[i+1]
+				}
+			}
+		}
+	}
+	return &page{URL: r.URL, Template: "report.html", Title: ReportTitle(r), Section: "reports", Crumbs: crumbs,
+		Data: reportData{R: r, Prev: prev, Next: next}}
+}
+
+type reportData struct {
+	R          *report.Report
+	Prev, Next *report.Report
+}
+
+type areaData struct {
+	A      *site.Area
+	Groups []group[site.IssueRef]
+}
+
+type themeData struct {
+	T      *site.Theme
+	Groups []group[site.IssueRef]
+}
+
+// overviewData is the home page.
+type overviewData struct {
+	Latest    []*report.Report
+	Recurring []site.Recurrence
+	Issues    int
+}
+
+func overview(s *site.Site) overviewData {
+	latest := s.Newest
+	if len(latest) > 5 {
+		latest = latest[:5]
+	}
+	issues := 0
+	for _, r := range s.Reports {
+		issues += len(r.Issues)
+	}
+	return overviewData{Latest: latest, Recurring: s.Recurring(), Issues: issues}
+}
+
+type glossEntry struct{ Abbr, Expansion, ID string }
+
+type glossLetter struct {
+	Letter  string
+	Entries []glossEntry
+}
+
+func glossaryData(s *site.Site) []glossLetter {
+	keys := sortedKeys(s.Config.Glossary)
+	var out []glossLetter
+	for _, k := range keys {
+		letter := k[:1]
+		if len(out) == 0 || out[len(out)-1].Letter != letter {
+			out = append(out, glossLetter{Letter: letter})
+		}
+		last := &out[len(out)-1]
+		last.Entries = append(last.Entries, glossEntry{k, s.Config.Glossary[k], lowerASCII(k)})
+	}
+	return out
+}

@@ -1,0 +1,204 @@
+package render_test
+
+import (
+	"bytes"
+	"os"
+	"regexp"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+	"testing/fstest"
+
+	"inspectsite/internal/build"
+	"inspectsite/internal/diag"
+	"inspectsite/internal/linkcheck"
+	"inspectsite/internal/render"
+	"inspectsite/internal/report"
+	"inspectsite/internal/site"
+)
+
+// seedSite models the repository's content/ with the given base URL.
+func seedSite(t testing.TB, baseURL string) *site.Site {
+	t.Helper()
+	src := os.DirFS("../..")
+	cfg, ds := build.LoadConfig(src, "site.toml")
+	if len(ds) > 0 {
+		t.Fatal(ds)
+	}
+	cfg.BaseURL = baseURL
+	files, _ := build.Documents(src)
+	var list diag.List
+	return build.Model(cfg, build.ParseAll(src, files, report.NewParser(cfg), cfg.MaxDocumentBytes), &list)
+}
+
+func renderAll(t testing.TB, s *site.Site, tmpl *render.Templates) map[string][]byte {
+	t.Helper()
+	if tmpl == nil {
+		var err error
+		if tmpl, err = render.LoadTemplates(nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var mu sync.Mutex
+	files := map[string][]byte{}
+	if _, err := render.Site(s, tmpl, func(p string, b []byte) error {
+		mu.Lock()
+		defer mu.Unlock()
+		if _, dup := files[p]; dup {
+			t.Errorf("%s written twice", p)
+		}
+		files[p] = b
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+func TestEveryPageOfTheSpec(t *testing.T) {
+	files := renderAll(t, seedSite(t, "/"), nil)
+	for _, want := range []string{
+		"index.html", "reports/index.html", "reports/mersey-cheshire-2018-04-05/index.html", "areas/index.html",
+		"areas/wessex/index.html", "themes/index.html", "themes/disclosure/index.html", "compare/index.html",
+		"glossary/index.html", "accessibility/index.html", "search/index.html", "404.html",
+		"data/reports.json", "data/issues.csv", "data/ratings.csv", "feed.xml", "sitemap.xml", "robots.txt",
+	} {
+		if _, ok := files[want]; !ok {
+			t.Errorf("no %s", want)
+		}
+	}
+	areas := 0
+	for name := range files {
+		if strings.HasPrefix(name, "areas/") && strings.HasSuffix(name, "/index.html") && name != "areas/index.html" {
+			areas++
+		}
+	}
+	if areas != 14 {
+		t.Errorf("%d Area pages, want all 14", areas)
+	}
+}
+
+func TestLinksResolveAtRootAndUnderSubPath(t *testing.T) {
+	for _, base := range []string{"/", "https://example.org/sub/"} {
+		s := seedSite(t, base)
+		files := renderAll(t, s, nil)
+		for _, p := range linkcheck.Check(files, s.Config.BasePath()) {
+			t.Errorf("base %s: %s", base, p)
+		}
+		if base != "/" {
+			for _, f := range []string{"feed.xml", "sitemap.xml", "robots.txt"} {
+				if !bytes.Contains(files[f], []byte("https://example.org/sub/")) || bytes.Contains(files[f], []byte("https://example.org/reports")) {
+					t.Errorf("%s does not use the sub-path base URL", f)
+				}
+			}
+			if !bytes.Contains(files["404.html"], []byte(`href="/sub/assets/style.`)) {
+				t.Error("404.html must link its stylesheet from the base path: it is served at any URL")
+			}
+		}
+	}
+}
+
+var (
+	inlineScript = regexp.MustCompile(`<script(?:\s[^>]*)?>\s*[^<\s]`)
+	styleAttr    = regexp.MustCompile(`\sstyle=`)
+)
+
+func TestNoInlineScriptOrStyle(t *testing.T) {
+	files := renderAll(t, seedSite(t, "/"), nil)
+	for name, b := range files {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		if inlineScript.Match(b) || bytes.Contains(b, []byte("<style")) || styleAttr.Match(b) || bytes.Contains(b, []byte(" on")) && regexp.MustCompile(`\son[a-z]+=`).Match(b) {
+			t.Errorf("%s has inline script, style or event handlers", name)
+		}
+		if !bytes.Contains(b, []byte(`http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'`)) {
+			t.Errorf("%s has no Content-Security-Policy", name)
+		}
+		if bytes.Count(b, []byte("<h1")) != 1 {
+			t.Errorf("%s has %d h1 elements", name, bytes.Count(b, []byte("<h1")))
+		}
+	}
+}
+
+func TestOutputIsDeterministic(t *testing.T) {
+	s := seedSite(t, "/")
+	a := renderAll(t, s, nil)
+	prev := runtime.GOMAXPROCS(1)
+	b := renderAll(t, seedSite(t, "/"), nil)
+	runtime.GOMAXPROCS(prev)
+	if len(a) != len(b) {
+		t.Fatalf("%d files vs %d", len(a), len(b))
+	}
+	for name := range a {
+		if !bytes.Equal(a[name], b[name]) {
+			t.Errorf("%s differs between a 1-core and a %d-core render", name, prev)
+		}
+	}
+}
+
+func TestSiteTemplatesOverrideByName(t *testing.T) {
+	fsys := fstest.MapFS{"templates/404.html": {Data: []byte(`{{define "content"}}<h1>Lost</h1><p>Custom page.</p>{{end}}`)}}
+	tmpl, err := render.LoadTemplates(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := renderAll(t, seedSite(t, "/"), tmpl)
+	if !bytes.Contains(files["404.html"], []byte("Custom page.")) {
+		t.Error("the site's 404.html did not replace the built-in one")
+	}
+	if !bytes.Contains(files["index.html"], []byte("Latest reports")) {
+		t.Error("templates the site does not override must stay built in")
+	}
+}
+
+func TestTemplateErrorsNameFileLineAndPage(t *testing.T) {
+	broken := fstest.MapFS{"templates/glossary.html": {Data: []byte("{{define \"content\"}}\n<h1>x</h1>\n{{if}}\n{{end}}")}}
+	_, err := render.LoadTemplates(broken)
+	if err == nil || !strings.HasPrefix(err.Error(), "templates/glossary.html:3: error: template:") {
+		t.Errorf("parse error = %v", err)
+	}
+	failing := fstest.MapFS{"templates/glossary.html": {Data: []byte("{{define \"content\"}}\n<h1>x</h1>\n{{.Nope}}\n{{end}}")}}
+	tmpl, err := render.LoadTemplates(failing)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = render.Site(seedSite(t, "/"), tmpl, func(string, []byte) error { return nil })
+	if err == nil || !strings.HasPrefix(err.Error(), "templates/glossary.html:3: error: rendering /glossary/:") {
+		t.Errorf("execution error = %v", err)
+	}
+}
+
+func TestPagesSayWhatIsNotKnown(t *testing.T) {
+	files := renderAll(t, seedSite(t, "/"), nil)
+	cases := map[string][]string{
+		"reports/002-846e74a289f4ef76/index.html":       {"Date not stated", "This document states no ratings"},
+		"reports/east-of-england-2017-10-25/index.html": {"No issues to address are listed in this document"},
+		"areas/wessex/index.html":                       {"No report yet for this Area"},
+		"reports/mersey-cheshire-2018-04-05/index.html": {"One response answers issues 1 and 3 together", `id="issue-3"`, "management of resources"},
+		"reports/london-south-2018-10-25/index.html":    {"Joint response with CPS London North"},
+		"compare/index.html":                            {"Not rated", `scope="row"`, `scope="col"`, "<caption"},
+	}
+	for name, wants := range cases {
+		for _, w := range wants {
+			if !bytes.Contains(files[name], []byte(w)) {
+				t.Errorf("%s lacks %q", name, w)
+			}
+		}
+	}
+}
+
+func TestAbbreviationsSpelledOutOnFirstUse(t *testing.T) {
+	page := string(renderAll(t, seedSite(t, "/"), nil)["reports/mersey-cheshire-2018-04-05/index.html"])
+	first := strings.Index(page, `<abbr title="Individual Quality Assessment">IQA</abbr>`)
+	if first < 0 {
+		t.Fatal("IQA is not marked up on first use")
+	}
+	if strings.Count(page, `<abbr title="Individual Quality Assessment">`) != 1 {
+		t.Error("IQA is expanded more than once")
+	}
+	if !strings.Contains(page, `(<abbr title="His Majesty&#39;s Crown Prosecution Service Inspectorate">HMCPSI</abbr>) has today`) {
+		t.Error("an abbreviation the text defines itself must not be expanded again")
+	}
+}

@@ -1,0 +1,104 @@
+package render
+
+import (
+	"encoding/xml"
+	"html/template"
+	"strings"
+)
+
+func htmlOf(s string) template.HTML { return template.HTML(s) }
+
+// feedEntries is how many of the newest reports the feed carries.
+const feedEntries = 50
+
+type atomFeed struct {
+	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
+	Title   string      `xml:"title"`
+	ID      string      `xml:"id"`
+	Updated string      `xml:"updated"`
+	Links   []atomLink  `xml:"link"`
+	Author  atomAuthor  `xml:"author"`
+	Entries []atomEntry `xml:"entry"`
+}
+
+type atomLink struct {
+	Href string `xml:"href,attr"`
+	Rel  string `xml:"rel,attr,omitempty"`
+}
+
+type atomAuthor struct {
+	Name string `xml:"name"`
+}
+
+type atomEntry struct {
+	Title   string   `xml:"title"`
+	ID      string   `xml:"id"`
+	Updated string   `xml:"updated"`
+	Link    atomLink `xml:"link"`
+	Summary string   `xml:"summary"`
+}
+
+type urlset struct {
+	XMLName xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+	URLs    []struct {
+		Loc     string `xml:"loc"`
+		LastMod string `xml:"lastmod,omitempty"`
+	} `xml:"url"`
+}
+
+// xmlFiles writes feed.xml (Atom, newest reports first), sitemap.xml and
+// robots.txt. Dates come from the reports, never the clock, so the same
+// input gives the same bytes.
+func (r *run) xmlFiles() {
+	cfg := r.s.Config
+	f := atomFeed{Title: cfg.Title, ID: cfg.AbsURL("/"), Author: atomAuthor{cfg.Title},
+		Links: []atomLink{{Href: cfg.AbsURL("/feed.xml"), Rel: "self"}, {Href: cfg.AbsURL("/")}}}
+	for _, rep := range r.s.Newest {
+		if len(f.Entries) == feedEntries || rep.Date == "" {
+			break
+		}
+		updated := rep.Date + "T00:00:00Z"
+		if f.Updated == "" {
+			f.Updated = updated
+		}
+		summary := rep.Area
+		if summary == "" {
+			summary = "National or thematic"
+		}
+		summary += ": " + plural(len(rep.Issues), "issue to address", "issues to address")
+		f.Entries = append(f.Entries, atomEntry{Title: ReportTitle(rep), ID: cfg.AbsURL(rep.URL), Updated: updated,
+			Link: atomLink{Href: cfg.AbsURL(rep.URL)}, Summary: summary})
+	}
+	if f.Updated == "" {
+		f.Updated = "1970-01-01T00:00:00Z"
+	}
+	b, err := marshalXML(f)
+	r.emit("feed.xml", b, err)
+
+	var sm urlset
+	for _, p := range r.pages {
+		if p.URL == "/404.html" {
+			continue
+		}
+		u := struct {
+			Loc     string `xml:"loc"`
+			LastMod string `xml:"lastmod,omitempty"`
+		}{Loc: cfg.AbsURL(p.URL)}
+		if d, ok := p.Data.(reportData); ok {
+			u.LastMod = d.R.Date
+		}
+		sm.URLs = append(sm.URLs, u)
+	}
+	b, err = marshalXML(sm)
+	r.emit("sitemap.xml", b, err)
+	robots := "User-agent: *\nAllow: /\n\nSitemap: " + cfg.AbsURL("/sitemap.xml") + "\n"
+	r.emit("robots.txt", []byte(robots), nil)
+}
+
+func marshalXML(v any) ([]byte, error) {
+	b, err := xml.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return []byte(xml.Header + strings.TrimSpace(string(b)) + "\n"), nil
+}
