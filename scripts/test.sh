@@ -28,6 +28,23 @@ for target in FuzzParse FuzzFrontMatter FuzzSlugify; do
   go test ./internal/report -run '^$' -fuzz "^${target}\$" -fuzztime "$FUZZTIME" -fuzzminimizetime 200x
 done
 
+step "browser tests: install what they need"
+SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+apt_install() { # apt_install COMMAND PACKAGE
+  if ! command -v "$1" >/dev/null 2>&1; then
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "$2" >/dev/null
+  fi
+}
+apt_install chromium chromium
+apt_install java default-jre-headless
+(cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
+
+step "browser tests: axe-core, Nu HTML Checker, keyboard, reflow, sub-path (headless Chromium)"
+bin=$(mktemp -d)/inspectsite
+go build -o "$bin" ./cmd/inspectsite
+(cd tests/browser && INSPECTSITE_BIN="$bin" node --test)
+
 step "build content/ as a user does"
 out=$(mktemp -d)
 go run ./cmd/inspectsite build -dest "$out/public"
