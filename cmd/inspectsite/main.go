@@ -3,15 +3,18 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
+	"syscall"
 
 	"inspectsite/internal/build"
-	"inspectsite/internal/diag"
 	"inspectsite/internal/output"
+	"inspectsite/internal/serve"
 )
 
 // version is set at release time with -ldflags "-X main.version=...".
@@ -38,6 +41,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdBuild(args[1:], stdout, stderr)
 	case "check":
 		return cmdCheck(args[1:], stdout, stderr)
+	case "serve":
+		return cmdServe(args[1:], stdout, stderr)
 	case "version", "-version", "--version":
 		fmt.Fprintf(stdout, "inspectsite %s\n", version)
 		return 0
@@ -121,4 +126,22 @@ func printDiags(w io.Writer, res *build.Result) {
 	}
 }
 
-var _ = diag.Error
+func cmdServe(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("serve", stderr)
+	var opts serve.Options
+	fs.StringVar(&opts.Addr, "addr", "127.0.0.1:1313", "address to serve on")
+	fs.StringVar(&opts.Build.Source, "source", ".", "site folder holding site.toml, content/ and templates/")
+	fs.StringVar(&opts.Build.ConfigFile, "config", build.ConfigFile, "configuration file, relative to -source")
+	fs.BoolVar(&opts.NoReload, "no-reload", false, "do not reload open pages after a rebuild")
+	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
+		return 2
+	}
+	opts.Log = stdout
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := serve.Run(ctx, opts); err != nil {
+		fmt.Fprintf(stderr, "inspectsite serve: %v\n", err)
+		return 1
+	}
+	return 0
+}

@@ -25,12 +25,15 @@ type Options struct {
 
 // Result is what a build did.
 type Result struct {
-	Site      *site.Site
-	Diags     []diag.Diagnostic
-	Errors    int
-	Warnings  int
-	Files     int // files in the site
-	Written   int // files whose bytes changed
+	Site     *site.Site
+	Diags    []diag.Diagnostic
+	Errors   int
+	Warnings int
+	Files    int // files in the site
+	Written  int // files whose bytes changed
+	// Rendered lists the pages a serve rebuild rendered again (the others
+	// came from its cache), sorted.
+	Rendered  []string
 	Timings   []Timing
 	Elapsed   time.Duration
 	Committed bool

@@ -27,11 +27,30 @@ var markdown = goldmark.New()
 
 // Site renders every file of s and returns how many it wrote.
 func Site(s *site.Site, t *Templates, write WriteFunc) (int, error) {
+	return SiteCached(s, t, write, nil)
+}
+
+// SiteCached is Site with a cache from the previous run: pages whose
+// inputs did not change are written from the cache, not rendered.
+func SiteCached(s *site.Site, t *Templates, write WriteFunc, cache *Cache) (int, error) {
 	r := newRun(s, t, write)
+	r.cache = cache
+	if cache != nil {
+		cache.start()
+	}
 	r.assets()
+	r.base = siteBase(s, t, r.css)
+	r.wide = siteWide(s, r.base)
 	r.data()
 	r.xmlFiles()
 	r.htmlPages()
+	if cache != nil && r.err == nil {
+		live := map[string]bool{}
+		for _, p := range r.pages {
+			live[p.Path] = true
+		}
+		cache.finish(live)
+	}
 	return r.count, r.err
 }
 
@@ -44,6 +63,9 @@ type run struct {
 	pages []*page
 	gloss *glossary
 	css   string
+	cache *Cache
+	base  uint64 // fingerprint of config, templates, stylesheet
+	wide  uint64 // ... and of every report
 	mu    sync.Mutex
 	count int
 	err   error
@@ -121,8 +143,19 @@ func (r *run) htmlPages() {
 				if r.failed() {
 					continue
 				}
+				var fp uint64
+				if r.cache != nil {
+					fp = r.pageFingerprint(p)
+					if b, ok := r.cache.get(p.Path, fp); ok {
+						r.emit(p.Path, b, nil)
+						continue
+					}
+				}
 				r.fill(p, &buf)
 				b, err := r.t.execute(p)
+				if err == nil && r.cache != nil {
+					r.cache.put(p.Path, fp, b)
+				}
 				r.emit(p.Path, b, err)
 			}
 		}()

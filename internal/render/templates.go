@@ -21,6 +21,7 @@ type Templates struct {
 	pages  map[string]*template.Template // page template file → set
 	assets map[string][]byte             // non-template files (style.css, js)
 	source map[string]string             // template file → where it came from
+	hash   uint64                        // of every file's name and bytes
 }
 
 // commonFiles hold the layout and partials every page template may use.
@@ -58,6 +59,7 @@ func LoadTemplates(siteFS fs.FS) (*Templates, error) {
 		}
 	}
 	t := &Templates{pages: map[string]*template.Template{}, assets: map[string][]byte{}, source: source}
+	fp := newFingerprint(0, "templates")
 	common := template.New("").Funcs(funcs)
 	for _, name := range commonFiles {
 		if _, err := common.New(name).Parse(string(files[name])); err != nil {
@@ -69,6 +71,11 @@ func LoadTemplates(siteFS fs.FS) (*Templates, error) {
 		names = append(names, name)
 	}
 	sort.Strings(names)
+	for _, name := range names {
+		fp.str(name)
+		fp.str(string(files[name]))
+	}
+	t.hash = fp.sum()
 	for _, name := range names {
 		if path.Ext(name) != ".html" {
 			t.assets[name] = files[name]

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"hash/fnv"
 	"path"
 	"regexp"
 	"sort"
@@ -170,6 +171,11 @@ func (p *Parser) Parse(src string, data []byte) (*Report, []diag.Diagnostic) {
 		return nil, append(ds, diag.Errorf(src, 1, "%v", err))
 	}
 	r := &Report{Source: src, Slug: Slugify(strings.TrimSuffix(path.Base(src), path.Ext(src))), StatedCount: -1}
+	h := fnv.New64a()
+	h.Write([]byte(src))
+	h.Write([]byte{0})
+	h.Write(data)
+	r.Hash = h.Sum64()
 	r.Ratings = map[string]string{}
 	r.Lines.Ratings = map[string]int{}
 	r.OtherRatings = []OtherRating{}

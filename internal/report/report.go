@@ -36,6 +36,10 @@ type Report struct {
 	// StatedCount is a count of issues the text states ("three main
 	// issues"), or -1 when it states none.
 	StatedCount int `json:"-"`
+	// Hash identifies the document's bytes and path: two reports with the
+	// same Hash were read from the same text, so pages showing them need
+	// not be rendered again.
+	Hash uint64 `json:"-"`
 }
 
 // Lines holds the source line of each extracted fact.
