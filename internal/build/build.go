@@ -135,7 +135,11 @@ func Build(opts Options) (*Result, error) {
 		res.Errors++
 		return res, &FatalError{res}
 	}
-	n, err := render.Site(res.Site, theme, w.Write)
+	pool := output.NewPool(w, 16)
+	n, err := render.Site(res.Site, theme, pool.Write)
+	if werr := pool.Wait(); err == nil {
+		err = werr
+	}
 	if err != nil {
 		w.Abort()
 		res.Diags = append(res.Diags, asDiags(err)...)

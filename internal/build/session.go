@@ -13,6 +13,7 @@ import (
 	"inspectsite/internal/diag"
 	"inspectsite/internal/render"
 	"inspectsite/internal/report"
+	"inspectsite/internal/site"
 )
 
 // Session rebuilds one site again and again, as `serve` needs: it keeps the
@@ -30,6 +31,8 @@ type Session struct {
 	cache *render.Cache
 
 	files map[string][]byte // the last good site
+	site  *site.Site        // ... and its model, for files made on request
+	lazy  map[string][]byte // data files made on request for this build
 }
 
 // doc is one parsed document and the file facts it was parsed from.
@@ -50,6 +53,26 @@ func (s *Session) Files() map[string][]byte {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.files
+}
+
+// Lazy makes a file that rebuilds leave out (the open data files) for the
+// last good build, once, when it is first asked for.
+func (s *Session) Lazy(name string) ([]byte, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if b, ok := s.lazy[name]; ok {
+		return b, true
+	}
+	make, ok := render.DataFiles[name]
+	if !ok || s.site == nil {
+		return nil, false
+	}
+	b, err := make(s.site)
+	if err != nil {
+		return nil, false
+	}
+	s.lazy[name] = b
+	return b, true
 }
 
 // Cache reports what the last rebuild rendered.
@@ -118,7 +141,7 @@ func (s *Session) Rebuild(changed []string, full bool) *Result {
 	if res.Errors == 0 || s.files == nil {
 		// A first build with errors is still served, so the page can show
 		// them; later, errors keep the last good site.
-		s.files = files
+		s.files, s.site, s.lazy = files, res.Site, map[string][]byte{}
 		res.Committed = res.Errors == 0
 	}
 	return res

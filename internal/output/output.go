@@ -13,6 +13,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -94,15 +95,9 @@ func (w *Writer) Write(name string, data []byte) error {
 	}
 	target := filepath.Join(w.tmp, rel)
 	dir := filepath.Dir(target)
-	w.mu.Lock()
-	if !w.dirs[dir] {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			w.mu.Unlock()
-			return err
-		}
-		w.dirs[dir] = true
+	if err := w.mkdir(dir); err != nil {
+		return err
 	}
-	w.mu.Unlock()
 	old := filepath.Join(w.dest, rel)
 	if sameContent(old, data) && os.Link(old, target) == nil {
 		w.mu.Lock()
@@ -115,6 +110,26 @@ func (w *Writer) Write(name string, data []byte) error {
 	}
 	w.mu.Lock()
 	w.written++
+	w.mu.Unlock()
+	return nil
+}
+
+// mkdir makes dir once. Most pages sit in a folder of their own whose
+// parent exists already, so a single Mkdir usually does it.
+func (w *Writer) mkdir(dir string) error {
+	w.mu.Lock()
+	done := w.dirs[dir]
+	w.mu.Unlock()
+	if done {
+		return nil
+	}
+	if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+	}
+	w.mu.Lock()
+	w.dirs[dir] = true
 	w.mu.Unlock()
 	return nil
 }

@@ -2,35 +2,65 @@ package render
 
 import (
 	"html/template"
-	"regexp"
-	"sort"
 	"strings"
 )
 
 // glossary spells out abbreviations on their first use on each page:
 // "IQA" becomes "<abbr>IQA</abbr> (Individual Quality Assessment)", the
-// abbreviation linking to its glossary entry. Later uses stay as they are.
+// expansion linking to its glossary entry. Later uses stay as they are.
 type glossary struct {
-	re       *regexp.Regexp
 	expand   map[string]string
 	glossURL string
 }
 
 func newGlossary(entries map[string]string, glossURL string) *glossary {
 	g := &glossary{expand: map[string]string{}, glossURL: glossURL}
-	keys := make([]string, 0, len(entries))
 	for k, v := range entries {
-		keys = append(keys, regexp.QuoteMeta(k))
 		g.expand[k] = v
 	}
-	if len(keys) == 0 {
-		return g
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		return len(keys[i]) > len(keys[j]) || len(keys[i]) == len(keys[j]) && keys[i] < keys[j]
-	})
-	g.re = regexp.MustCompile(`\b(` + strings.Join(keys, "|") + `)(s|'s|’s)?\b`)
 	return g
+}
+
+// words finds each glossary abbreviation in s, as a whole word, with an
+// optional plural or possessive ending ("IQAs", "CPS's"). It returns
+// [start, end, keyEnd] triples. One pass and a map lookup per word, no
+// regular expression: this runs on every text of every page.
+func (g *glossary) words(s string) [][3]int {
+	var out [][3]int
+	for i := 0; i < len(s); {
+		if !isWordByte(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && isWordByte(s[j]) {
+			j++
+		}
+		if (i > 0 && s[i-1] >= 0x80) || (j < len(s) && s[j] >= 0x80 && !strings.HasPrefix(s[j:], "’")) {
+			i = j // part of a word with non-ASCII letters
+			continue
+		}
+		word := s[i:j]
+		key := word
+		if _, ok := g.expand[key]; !ok && len(word) > 1 && word[len(word)-1] == 's' {
+			key = word[:len(word)-1]
+		}
+		if _, ok := g.expand[key]; ok {
+			end := j
+			if strings.HasPrefix(s[j:], "'s") {
+				end = j + 2
+			} else if strings.HasPrefix(s[j:], "’s") {
+				end = j + len("’s")
+			}
+			out = append(out, [3]int{i, end, i + len(key)})
+		}
+		i = j
+	}
+	return out
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
 }
 
 // abbrState remembers which abbreviations a page has already spelled out.
@@ -54,13 +84,18 @@ func (a *abbrState) mark(s string, escape bool) string {
 		}
 		return x
 	}
-	if a == nil || a.g.re == nil {
+	if a == nil || len(a.g.expand) == 0 {
+		return esc(s)
+	}
+	matches := a.g.words(s)
+	if len(matches) == 0 {
 		return esc(s)
 	}
 	var b strings.Builder
+	b.Grow(len(s) + 64)
 	last := 0
-	for _, m := range a.g.re.FindAllStringSubmatchIndex(s, -1) {
-		key := s[m[2]:m[3]]
+	for _, m := range matches {
+		key := s[m[0]:m[2]]
 		exp := a.g.expand[key]
 		b.WriteString(esc(s[last:m[0]]))
 		word := esc(s[m[0]:m[1]])
@@ -71,9 +106,9 @@ func (a *abbrState) mark(s string, escape bool) string {
 			b.WriteString(`<abbr title="` + template.HTMLEscapeString(exp) + `">` + word + `</abbr>`)
 			// Skip the expansion when the text defines the abbreviation
 			// itself: "Individual Quality Assessment (IQA)".
-			before := strings.ToLower(strings.TrimRight(s[:m[0]], " ("))
-			defined := strings.HasSuffix(strings.TrimRight(s[:m[0]], " "), "(") && strings.HasPrefix(s[m[1]:], ")")
-			if !defined && !strings.HasSuffix(before, strings.ToLower(exp)) {
+			before := strings.TrimRight(s[:m[0]], " ")
+			defined := strings.HasSuffix(before, "(") && strings.HasPrefix(s[m[1]:], ")")
+			if !defined && !strings.HasSuffix(strings.ToLower(strings.TrimRight(before, " (")), strings.ToLower(exp)) {
 				b.WriteString(` (<a href="` + a.g.glossURL + `#` + strings.ToLower(key) + `">` + template.HTMLEscapeString(exp) + `</a>)`)
 			}
 		}

@@ -150,11 +150,18 @@ func (r *run) pageFingerprint(p *page) uint64 {
 	case areaData:
 		f := newFingerprint(r.base, p.URL)
 		f.u64(uint64(p.Pager.Total))
-		for _, x := range d.A.Reports {
-			f.report(x)
-		}
-		for _, tc := range d.A.Themes {
-			f.str(themeAnchor(r.s, r.l, tc.Theme.Slug, d.A.Slug))
+		if p.Pager.Page == 1 { // only the first page shows the reports and theme links
+			for _, x := range d.A.Reports {
+				f.report(x)
+			}
+			for _, tc := range d.A.Themes {
+				f.str(themeAnchor(r.s, r.l, tc.Theme.Slug, d.A.Slug))
+			}
+		} else {
+			f.u64(uint64(len(d.A.Reports))) // the lead sentence counts them
+			if len(d.A.Reports) > 0 {
+				f.str(d.A.Reports[0].Date + d.A.Reports[len(d.A.Reports)-1].Date)
+			}
 		}
 		r.groupsFingerprint(f, d.Groups)
 		return f.sum()

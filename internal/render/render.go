@@ -27,12 +27,25 @@ var markdown = goldmark.New()
 
 // Site renders every file of s and returns how many it wrote.
 func Site(s *site.Site, t *Templates, write WriteFunc) (int, error) {
-	return SiteCached(s, t, write, nil)
+	return siteRun(s, t, write, nil, true)
+}
+
+// DataFiles are the open data files and how to make each. The preview
+// server makes them on request instead of on every rebuild.
+var DataFiles = map[string]func(*site.Site) ([]byte, error){
+	"data/reports.json": opendata.ReportsJSON,
+	"data/issues.csv":   opendata.IssuesCSV,
+	"data/ratings.csv":  opendata.RatingsCSV,
 }
 
 // SiteCached is Site with a cache from the previous run: pages whose
-// inputs did not change are written from the cache, not rendered.
+// inputs did not change are written from the cache, not rendered. It
+// leaves out the data files, which the caller makes when needed.
 func SiteCached(s *site.Site, t *Templates, write WriteFunc, cache *Cache) (int, error) {
+	return siteRun(s, t, write, cache, false)
+}
+
+func siteRun(s *site.Site, t *Templates, write WriteFunc, cache *Cache, data bool) (int, error) {
 	r := newRun(s, t, write)
 	r.cache = cache
 	if cache != nil {
@@ -41,7 +54,9 @@ func SiteCached(s *site.Site, t *Templates, write WriteFunc, cache *Cache) (int,
 	r.assets()
 	r.base = siteBase(s, t, r.css)
 	r.wide = siteWide(s, r.base)
-	r.data()
+	if data {
+		r.data()
+	}
 	r.xmlFiles()
 	r.htmlPages()
 	if cache != nil && r.err == nil {
@@ -76,17 +91,21 @@ func newRun(s *site.Site, t *Templates, write WriteFunc) *run {
 	return &run{s: s, t: t, write: write, l: l, pages: pages(s, l), gloss: newGlossary(s.Config.Glossary, s.Config.BasePath()+"glossary/")}
 }
 
+// emit hands one file to the writer. Writes run concurrently (the writer
+// is safe for that); only the bookkeeping is under the lock.
 func (r *run) emit(path string, b []byte, err error) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if r.err != nil {
-		return
-	}
 	if err == nil {
+		if r.failed() {
+			return
+		}
 		err = r.write(path, b)
 	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	if err != nil {
-		r.err = err
+		if r.err == nil {
+			r.err = err
+		}
 		return
 	}
 	r.count++
@@ -112,16 +131,9 @@ func (r *run) assets() {
 }
 
 func (r *run) data() {
-	for _, f := range []struct {
-		path string
-		make func(*site.Site) ([]byte, error)
-	}{
-		{"data/reports.json", opendata.ReportsJSON},
-		{"data/issues.csv", opendata.IssuesCSV},
-		{"data/ratings.csv", opendata.RatingsCSV},
-	} {
-		b, err := f.make(r.s)
-		r.emit(f.path, b, err)
+	for _, name := range []string{"data/reports.json", "data/issues.csv", "data/ratings.csv"} {
+		b, err := DataFiles[name](r.s)
+		r.emit(name, b, err)
 	}
 }
 

@@ -59,6 +59,7 @@ func Run(ctx context.Context, opts Options) error {
 		basePath = res.Site.Config.BasePath()
 	}
 	srv := NewServer(basePath, ln.Addr().String(), !opts.NoReload)
+	srv.Lazy = sess.Lazy
 	srv.Update(sess.Files(), problemText(res), false)
 	if opts.Rebuilt != nil {
 		opts.Rebuilt(res)

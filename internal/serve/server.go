@@ -42,6 +42,9 @@ type Server struct {
 	hub      *hub
 	hosts    map[string]bool
 
+	// Lazy makes files the build leaves out (the open data files) on request.
+	Lazy func(name string) ([]byte, bool)
+
 	mu      sync.RWMutex
 	files   map[string][]byte
 	build   int    // counts good builds
@@ -159,12 +162,19 @@ func (s *Server) lookup(rel string) (name string, body []byte, redirect bool) {
 		name = clean
 	}
 	s.mu.RLock()
-	defer s.mu.RUnlock()
-	if b, ok := s.files[name]; ok && name != ".inspectsite" {
+	b, ok := s.files[name]
+	_, folder := s.files[path.Join(clean, "index.html")]
+	s.mu.RUnlock()
+	if ok && name != ".inspectsite" {
 		return name, b, false
 	}
-	if _, ok := s.files[path.Join(clean, "index.html")]; ok && !strings.HasSuffix(rel, "/") {
+	if folder && !strings.HasSuffix(rel, "/") {
 		return "", nil, true // a folder asked for without its slash
+	}
+	if s.Lazy != nil {
+		if b, ok := s.Lazy(name); ok {
+			return name, b, false
+		}
 	}
 	return "", nil, false
 }
