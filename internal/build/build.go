@@ -136,7 +136,7 @@ func Build(opts Options) (*Result, error) {
 		return res, &FatalError{res}
 	}
 	pool := output.NewPool(w, 16)
-	n, err := render.Site(res.Site, theme, pool.Write)
+	n, err := render.SiteStreamed(res.Site, theme, pool.Write, w.WriteStream)
 	if werr := pool.Wait(); err == nil {
 		err = werr
 	}

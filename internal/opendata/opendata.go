@@ -1,73 +1,97 @@
 // Package opendata renders the site's open data files: data/reports.json,
-// data/issues.csv and data/ratings.csv, as SPEC.md describes them.
+// data/issues.csv and data/ratings.csv, as SPEC.md describes them. Each is
+// written to an io.Writer a report at a time, so a site of any size never
+// holds a whole file in memory.
 //
 // It turns the site model into bytes and nothing else: no files, no HTML.
 package opendata
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"io"
 	"strconv"
 	"strings"
 
-	"inspectsite/internal/report"
 	"inspectsite/internal/site"
 )
 
-// ReportsJSON is data/reports.json: {"reports": [...]} in site order.
-func ReportsJSON(s *site.Site) ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetIndent("", "  ")
-	reports := s.Reports
-	if reports == nil {
-		reports = []*report.Report{}
+// WriteReportsJSON writes data/reports.json: {"reports": [...]} in site
+// order, indented by two spaces.
+func WriteReportsJSON(w io.Writer, s *site.Site) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if len(s.Reports) == 0 {
+		bw.WriteString("{\n  \"reports\": []\n}\n")
+		return bw.Flush()
 	}
-	err := enc.Encode(struct {
-		Reports []*report.Report `json:"reports"`
-	}{reports})
-	return b.Bytes(), err
+	bw.WriteString("{\n  \"reports\": [\n")
+	for i, r := range s.Reports {
+		b, err := json.MarshalIndent(r, "    ", "  ")
+		if err != nil {
+			return err
+		}
+		if i > 0 {
+			bw.WriteString(",\n")
+		}
+		bw.WriteString("    ")
+		bw.Write(b)
+	}
+	bw.WriteString("\n  ]\n}\n")
+	return bw.Flush()
 }
 
-// IssuesCSV is data/issues.csv: one row per issue.
-func IssuesCSV(s *site.Site) ([]byte, error) {
-	rows := [][]string{{"report_id", "area", "date", "programme", "number", "themes", "text", "response", "response_covers", "joint_with", "url"}}
+// WriteIssuesCSV writes data/issues.csv: one row per issue.
+func WriteIssuesCSV(w io.Writer, s *site.Site) error {
+	cw := newCSV(w)
+	cw.Write([]string{"report_id", "area", "date", "programme", "number", "themes", "text", "response", "response_covers", "joint_with", "url"})
 	for _, r := range s.Reports {
 		for _, is := range r.Issues {
-			rows = append(rows, []string{
+			cw.Write([]string{
 				r.ID, r.Area, r.Date, r.Programme, strconv.Itoa(is.Number), strings.Join(is.Themes, ";"),
 				is.Text, is.Response, joinInts(is.ResponseCovers), strings.Join(is.JointWith, ";"), r.URL + "#issue-" + strconv.Itoa(is.Number),
 			})
 		}
 	}
-	return writeCSV(rows)
+	cw.Flush()
+	return cw.Error()
 }
 
-// RatingsCSV is data/ratings.csv: one row per report and stated criterion,
-// criteria in site.toml order.
-func RatingsCSV(s *site.Site) ([]byte, error) {
-	rows := [][]string{{"report_id", "area", "date", "programme", "criterion", "rating"}}
+// WriteRatingsCSV writes data/ratings.csv: one row per report and stated
+// criterion, criteria in site.toml order.
+func WriteRatingsCSV(w io.Writer, s *site.Site) error {
+	cw := newCSV(w)
+	cw.Write([]string{"report_id", "area", "date", "programme", "criterion", "rating"})
 	for _, r := range s.Reports {
 		for _, c := range s.Config.Criteria {
 			if v, ok := r.Ratings[c.Slug]; ok {
-				rows = append(rows, []string{r.ID, r.Area, r.Date, r.Programme, c.Slug, v})
+				cw.Write([]string{r.ID, r.Area, r.Date, r.Programme, c.Slug, v})
 			}
 		}
 	}
-	return writeCSV(rows)
+	cw.Flush()
+	return cw.Error()
 }
 
-// writeCSV writes RFC 4180 CSV with CRLF line ends, as the RFC asks.
-func writeCSV(rows [][]string) ([]byte, error) {
-	var b bytes.Buffer
-	w := csv.NewWriter(&b)
-	w.UseCRLF = true
-	if err := w.WriteAll(rows); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
+// newCSV writes RFC 4180 CSV with CRLF line ends, as the RFC asks.
+func newCSV(w io.Writer) *csv.Writer {
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	return cw
 }
+
+// Bytes runs one of the Write functions into memory.
+func Bytes(write func(io.Writer, *site.Site) error, s *site.Site) ([]byte, error) {
+	var b bytes.Buffer
+	err := write(&b, s)
+	return b.Bytes(), err
+}
+
+// ReportsJSON, IssuesCSV and RatingsCSV return the files as bytes.
+func ReportsJSON(s *site.Site) ([]byte, error) { return Bytes(WriteReportsJSON, s) }
+func IssuesCSV(s *site.Site) ([]byte, error)   { return Bytes(WriteIssuesCSV, s) }
+func RatingsCSV(s *site.Site) ([]byte, error)  { return Bytes(WriteRatingsCSV, s) }
 
 func joinInts(ns []int) string {
 	parts := make([]string, len(ns))

@@ -11,8 +11,10 @@ package output
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -132,6 +134,70 @@ func (w *Writer) mkdir(dir string) error {
 	w.dirs[dir] = true
 	w.mu.Unlock()
 	return nil
+}
+
+// WriteStream writes one large file through fill, hashing it as it goes,
+// so it is never held in memory. If the previous site had the same bytes,
+// the new file is replaced by a link to the old one, as Write does.
+func (w *Writer) WriteStream(name string, fill func(io.Writer) error) error {
+	rel, err := safeRel(name)
+	if err != nil {
+		return err
+	}
+	target := filepath.Join(w.tmp, rel)
+	if err := w.mkdir(filepath.Dir(target)); err != nil {
+		return err
+	}
+	f, err := os.Create(target)
+	if err != nil {
+		return err
+	}
+	h := sha256.New()
+	cw := &countWriter{w: io.MultiWriter(f, h)}
+	err = fill(cw)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	old := filepath.Join(w.dest, rel)
+	if fi, err := os.Lstat(old); err == nil && fi.Mode().IsRegular() && fi.Size() == cw.n && bytes.Equal(hashFile(old), h.Sum(nil)) {
+		if os.Remove(target) == nil && os.Link(old, target) == nil {
+			w.mu.Lock()
+			w.linked++
+			w.mu.Unlock()
+			return nil
+		}
+	}
+	w.mu.Lock()
+	w.written++
+	w.mu.Unlock()
+	return nil
+}
+
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
+func hashFile(path string) []byte {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return nil
+	}
+	return h.Sum(nil)
 }
 
 // Stats reports how many files were written new and how many were kept.

@@ -89,8 +89,20 @@ func pages(s *site.Site, l *layout) []*page {
 		add(&page{URL: pg.URLOf(n), Template: "reports.html", Title: "Reports", Section: "reports",
 			Crumbs: []crumb{{"Home", "/"}}, Pager: pg, Data: s.Newest[lo:hi]})
 	}
-	for _, r := range s.Reports {
-		add(reportPage(s, r))
+	for _, a := range s.Areas {
+		for i, r := range a.Reports {
+			var prev, next *report.Report
+			if i > 0 {
+				prev = a.Reports[i-1]
+			}
+			if i+1 < len(a.Reports) {
+				next = a.Reports[i+1]
+			}
+			add(reportPage(a, r, prev, next))
+		}
+	}
+	for _, r := range s.National {
+		add(reportPage(nil, r, nil, nil))
 	}
 	add(&page{URL: "/areas/", Template: "areas.html", Title: "Areas", Section: "areas", Crumbs: []crumb{{"Home", "/"}}})
 	for _, a := range s.Areas {
@@ -126,21 +138,12 @@ func pages(s *site.Site, l *layout) []*page {
 	return out
 }
 
-func reportPage(s *site.Site, r *report.Report) *page {
+// reportPage is one report's page; a is its Area (nil for a national
+// report), prev and next its neighbours in the Area.
+func reportPage(a *site.Area, r *report.Report, prev, next *report.Report) *page {
 	crumbs := []crumb{{"Home", "/"}, {"Reports", "/reports/"}}
-	var prev, next *report.Report
-	if a := s.Area(r.AreaSlug); a != nil {
+	if a != nil {
 		crumbs = []crumb{{"Home", "/"}, {"Areas", "/areas/"}, {"CPS " + a.Name, "/areas/" + a.Slug + "/"}}
-		for i, x := range a.Reports {
-			if x == r {
-				if i > 0 {
-					prev = a.Reports[i-1]
-				}
-				if i+1 < len(a.Reports) {
-					next = a.Reports[i+1]
-				}
-			}
-		}
 	}
 	return &page{URL: r.URL, Template: "report.html", Title: ReportTitle(r), Section: "reports", Crumbs: crumbs,
 		Data: reportData{R: r, Prev: prev, Next: next}}

@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"io"
 	"runtime"
 	"sync"
 
@@ -38,6 +39,27 @@ var DataFiles = map[string]func(*site.Site) ([]byte, error){
 	"data/ratings.csv":  opendata.RatingsCSV,
 }
 
+// dataWriters write the same files piece by piece.
+var dataWriters = []struct {
+	name  string
+	write func(io.Writer, *site.Site) error
+}{
+	{"data/reports.json", opendata.WriteReportsJSON},
+	{"data/issues.csv", opendata.WriteIssuesCSV},
+	{"data/ratings.csv", opendata.WriteRatingsCSV},
+}
+
+// StreamFunc writes one large file through fill, without holding it in
+// memory. Builds pass one, so the data files of a large site stream to disk.
+type StreamFunc func(path string, fill func(io.Writer) error) error
+
+// SiteStreamed is Site with the open data files written through stream.
+func SiteStreamed(s *site.Site, t *Templates, write WriteFunc, stream StreamFunc) (int, error) {
+	r := newRun(s, t, write)
+	r.stream = stream
+	return r.all(nil, true)
+}
+
 // SiteCached is Site with a cache from the previous run: pages whose
 // inputs did not change are written from the cache, not rendered. It
 // leaves out the data files, which the caller makes when needed.
@@ -46,7 +68,11 @@ func SiteCached(s *site.Site, t *Templates, write WriteFunc, cache *Cache) (int,
 }
 
 func siteRun(s *site.Site, t *Templates, write WriteFunc, cache *Cache, data bool) (int, error) {
-	r := newRun(s, t, write)
+	return newRun(s, t, write).all(cache, data)
+}
+
+func (r *run) all(cache *Cache, data bool) (int, error) {
+	s, t := r.s, r.t
 	r.cache = cache
 	if cache != nil {
 		cache.start()
@@ -71,19 +97,20 @@ func siteRun(s *site.Site, t *Templates, write WriteFunc, cache *Cache, data boo
 
 // run is one rendering of a site.
 type run struct {
-	s     *site.Site
-	t     *Templates
-	write WriteFunc
-	l     *layout
-	pages []*page
-	gloss *glossary
-	css   string
-	cache *Cache
-	base  uint64 // fingerprint of config, templates, stylesheet
-	wide  uint64 // ... and of every report
-	mu    sync.Mutex
-	count int
-	err   error
+	s      *site.Site
+	t      *Templates
+	write  WriteFunc
+	l      *layout
+	pages  []*page
+	gloss  *glossary
+	css    string
+	cache  *Cache
+	stream StreamFunc
+	base   uint64 // fingerprint of config, templates, stylesheet
+	wide   uint64 // ... and of every report
+	mu     sync.Mutex
+	count  int
+	err    error
 }
 
 func newRun(s *site.Site, t *Templates, write WriteFunc) *run {
@@ -131,9 +158,21 @@ func (r *run) assets() {
 }
 
 func (r *run) data() {
-	for _, name := range []string{"data/reports.json", "data/issues.csv", "data/ratings.csv"} {
-		b, err := DataFiles[name](r.s)
-		r.emit(name, b, err)
+	for _, d := range dataWriters {
+		if r.stream == nil {
+			b, err := opendata.Bytes(d.write, r.s)
+			r.emit(d.name, b, err)
+			continue
+		}
+		write := d.write
+		err := r.stream(d.name, func(w io.Writer) error { return write(w, r.s) })
+		r.mu.Lock()
+		if err != nil && r.err == nil {
+			r.err = err
+		} else if err == nil {
+			r.count++
+		}
+		r.mu.Unlock()
 	}
 }
 

@@ -85,7 +85,7 @@ func (p *Parser) applyFrontMatter(r *Report, front, src string) []diag.Diagnosti
 	if fm.SourceURL != nil {
 		r.SourceURL = *fm.SourceURL
 		if !strings.HasPrefix(r.SourceURL, "https://") && !strings.HasPrefix(r.SourceURL, "http://") {
-			ds = append(ds, diag.Errorf(src, keyLine("source_url"), "front matter: source_url must start with https:// or http://"))
+			ds = append(ds, diag.Warnf(src, keyLine("source_url"), "front matter: source_url must start with https:// or http://; left out"))
 			r.SourceURL = ""
 		}
 	}

@@ -163,6 +163,9 @@ func (p *Parser) Parse(src string, data []byte) (*Report, []diag.Diagnostic) {
 	if binary {
 		return nil, []diag.Diagnostic{diag.Errorf(src, 0, "file holds binary data (NUL or control bytes), not text; not read")}
 	}
+	if strings.TrimSpace(strings.TrimPrefix(text, "\uFEFF")) == "" {
+		return nil, []diag.Diagnostic{diag.Errorf(src, 0, "document is empty; not read")}
+	}
 	if cp1252 {
 		ds = append(ds, diag.Warnf(src, 0, "not valid UTF-8: read as Windows-1252; save it as UTF-8 to silence this"))
 	}

@@ -367,3 +367,97 @@ func TestStylesheetChangeSwapsWithoutReload(t *testing.T) {
 		t.Fatalf("event %q, want a css swap", e)
 	}
 }
+
+func TestThousandReloadClientsLeaveNothingBehind(t *testing.T) {
+	s := start(t, nil)
+	goroutines := runtime.NumGoroutine()
+	round := func() {
+		var wg sync.WaitGroup
+		for i := 0; i < 1000; i++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+				defer cancel()
+				req, _ := http.NewRequestWithContext(ctx, "GET", s.base+"/_inspectsite/events?build=1", nil)
+				resp, err := http.DefaultClient.Do(req)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				buf := make([]byte, 16)
+				resp.Body.Read(buf) // connected: the stream has begun
+				resp.Body.Close()   // and drop
+			}()
+		}
+		wg.Wait()
+		http.DefaultClient.CloseIdleConnections()
+		deadline := time.Now().Add(10 * time.Second)
+		for runtime.NumGoroutine() > goroutines+5 && time.Now().Before(deadline) {
+			time.Sleep(50 * time.Millisecond)
+		}
+		if n := runtime.NumGoroutine(); n > goroutines+5 {
+			t.Fatalf("%d goroutines before 1,000 clients, %d after they left", goroutines, n)
+		}
+	}
+	heap := func() int64 {
+		var m runtime.MemStats
+		runtime.GC()
+		runtime.GC()
+		runtime.ReadMemStats(&m)
+		return int64(m.HeapAlloc)
+	}
+	round()
+	first := heap()
+	round()
+	round()
+	// What a leak would keep grows with every round; pools and caches that
+	// the first round filled do not.
+	if grown := heap() - first; grown > 2<<20 {
+		t.Errorf("heap grew by %d bytes over two more rounds of 1,000 clients", grown)
+	}
+}
+
+func TestTenThousandRequestsAllServed(t *testing.T) {
+	s := start(t, nil)
+	paths := []string{"/", seedPage, "/compare/", "/themes/disclosure/", "/assets/", "/no-such-page/", "/data/ratings.csv"}
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	bad := map[string]int{}
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 32}}
+	jobs := make(chan string)
+	for w := 0; w < 32; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range jobs {
+				resp, err := client.Get(s.base + p)
+				if err != nil {
+					mu.Lock()
+					bad[err.Error()]++
+					mu.Unlock()
+					continue
+				}
+				io.Copy(io.Discard, resp.Body)
+				resp.Body.Close()
+				want := 200
+				if p == "/no-such-page/" || p == "/assets/" {
+					want = 404
+				}
+				if resp.StatusCode != want {
+					mu.Lock()
+					bad[fmt.Sprintf("%s: %d", p, resp.StatusCode)]++
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for i := 0; i < 10000; i++ {
+		jobs <- paths[i%len(paths)]
+	}
+	close(jobs)
+	wg.Wait()
+	if len(bad) > 0 {
+		t.Fatalf("failures: %v", bad)
+	}
+}
