@@ -1,6 +1,7 @@
 package render
 
 import (
+	"html/template"
 	"sort"
 	"strings"
 
@@ -17,6 +18,11 @@ type compareData struct {
 	AreaCount  int
 	FirstDate  string
 	LatestDate string
+	// The charts, and the distribution table beside the ratings chart.
+	Distribution []ratingRow
+	RatingsChart template.HTML
+	ThemesChart  template.HTML
+	Repeats      []site.Repeat
 }
 
 // themeTable counts issues for a few themes, Areas as rows, with totals.
@@ -37,7 +43,7 @@ type themeRow struct {
 const themesPerTable = 4
 
 func compare(s *site.Site) compareData {
-	d := compareData{Areas: s.KnownAreas(), Recurring: s.Recurring()}
+	d := compareData{Areas: s.KnownAreas(), Recurring: s.Recurring(), Repeats: s.Repeats}
 	for _, a := range d.Areas {
 		if len(a.Reports) > 0 {
 			d.AreaCount++
@@ -51,6 +57,9 @@ func compare(s *site.Site) compareData {
 			}
 		}
 	}
+	d.Distribution = ratingDistribution(s, d.Areas)
+	d.RatingsChart = ratingsChart(d.Distribution, len(d.Areas), "chart-ratings")
+	d.ThemesChart = themesChart(d.Recurring, len(s.Config.Areas), "chart-themes")
 	for i := 0; i < len(s.Themes); i += themesPerTable {
 		ts := s.Themes[i:min(i+themesPerTable, len(s.Themes))]
 		tt := themeTable{ID: "counts-" + itoa(i/themesPerTable+1), Themes: ts, Totals: make([]int, len(ts)+1)}

@@ -134,6 +134,10 @@ func siteWide(s *site.Site, base uint64) uint64 {
 // pageFingerprint hashes what page p shows.
 func (r *run) pageFingerprint(p *page) uint64 {
 	switch d := p.Data.(type) {
+	case sourceData:
+		f := newFingerprint(r.base, "source")
+		f.report(d.R)
+		return f.sum()
 	case reportData:
 		f := newFingerprint(r.base, "report")
 		f.report(d.R)
@@ -178,7 +182,7 @@ func (r *run) pageFingerprint(p *page) uint64 {
 		return f.sum()
 	}
 	switch p.Template {
-	case "glossary.html", "accessibility.html", "search.html", "404.html":
+	case "glossary.html", "accessibility.html", "404.html", "data.html":
 		return newFingerprint(r.base, p.URL).sum()
 	}
 	f := newFingerprint(r.wide, p.URL) // overview, compare, lists

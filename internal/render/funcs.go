@@ -99,3 +99,5 @@ func short(s string, n int) string {
 	}
 	return strings.TrimRight(strings.Join(words[:n], " "), ",;:") + "…"
 }
+
+type fieldRow struct{ Name, Type, Meaning string }

@@ -105,6 +105,15 @@ func (p *page) ThemeAreaURL(themeSlug, areaSlug string) string {
 	return themeAnchor(p.Site, p.L, themeSlug, areaSlug)
 }
 
+// SourceLine links to line n of a report's source view ("" for line 0,
+// a value that did not come from the text).
+func (p *page) SourceLine(r *report.Report, n int) string {
+	if n <= 0 {
+		return ""
+	}
+	return r.URL + "source/#L" + itoa(n)
+}
+
 // IssueID is the id of a report's i-th issue: "issue-3", unique on the page
 // even when a document numbers two issues alike.
 func (p *page) IssueID(r *report.Report, i int) string { return p.L.issueIDs[r][i] }

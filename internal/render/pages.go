@@ -1,6 +1,8 @@
 package render
 
 import (
+	"strings"
+
 	"inspectsite/internal/report"
 	"inspectsite/internal/site"
 )
@@ -99,10 +101,12 @@ func pages(s *site.Site, l *layout) []*page {
 				next = a.Reports[i+1]
 			}
 			add(reportPage(a, r, prev, next))
+			add(sourcePage(a, r))
 		}
 	}
 	for _, r := range s.National {
 		add(reportPage(nil, r, nil, nil))
+		add(sourcePage(nil, r))
 	}
 	add(&page{URL: "/areas/", Template: "areas.html", Title: "Areas", Section: "areas", Crumbs: []crumb{{"Home", "/"}}})
 	for _, a := range s.Areas {
@@ -125,6 +129,7 @@ func pages(s *site.Site, l *layout) []*page {
 	add(&page{URL: "/compare/", Template: "compare.html", Title: "Compare CPS Areas", Section: "compare",
 		Crumbs: []crumb{{"Home", "/"}}, Data: compare(s)})
 	add(&page{URL: "/glossary/", Template: "glossary.html", Title: "Glossary", Crumbs: []crumb{{"Home", "/"}}, Data: glossaryData(s)})
+	add(&page{URL: "/data/", Template: "data.html", Title: "Open data", Crumbs: []crumb{{"Home", "/"}}, Data: dataFields})
 	add(&page{URL: "/accessibility/", Template: "accessibility.html", Title: "Accessibility statement", Crumbs: []crumb{{"Home", "/"}}})
 	add(&page{URL: "/search/", Template: "search.html", Title: "Search", Section: "search", Crumbs: []crumb{{"Home", "/"}}})
 	add(&page{URL: "/404.html", Template: "404.html", Title: "Page not found"})
@@ -148,6 +153,22 @@ func reportPage(a *site.Area, r *report.Report, prev, next *report.Report) *page
 	return &page{URL: r.URL, Template: "report.html", Title: ReportTitle(r), Section: "reports", Crumbs: crumbs,
 		Data: reportData{R: r, Prev: prev, Next: next}}
 }
+
+// sourcePage shows a report's file as read, one numbered line each, so
+// that every fact on the report page can be checked against its line.
+func sourcePage(a *site.Area, r *report.Report) *page {
+	crumbs := []crumb{{"Home", "/"}, {"Reports", "/reports/"}, {ReportTitle(r), r.URL}}
+	if a != nil {
+		crumbs = []crumb{{"Home", "/"}, {"Areas", "/areas/"}, {"CPS " + a.Name, "/areas/" + a.Slug + "/"}, {ReportTitle(r), r.URL}}
+	}
+	return &page{URL: r.URL + "source/", Template: "source.html", Title: "Source of “" + ReportTitle(r) + "”", Section: "reports",
+		Crumbs: crumbs, Data: sourceData{R: r}}
+}
+
+type sourceData struct{ R *report.Report }
+
+// Lines splits the document into its lines, numbered from 1 as in the file.
+func (d sourceData) Lines() []string { return strings.Split(strings.TrimSuffix(d.R.Text, "\n"), "\n") }
 
 type reportData struct {
 	R          *report.Report

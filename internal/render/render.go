@@ -10,6 +10,7 @@ import (
 	"encoding/hex"
 	"io"
 	"runtime"
+	"strings"
 	"sync"
 
 	"github.com/yuin/goldmark"
@@ -104,6 +105,7 @@ type run struct {
 	pages  []*page
 	gloss  *glossary
 	css    string
+	js     string // the search script's path
 	cache  *Cache
 	stream StreamFunc
 	base   uint64 // fingerprint of config, templates, stylesheet
@@ -155,6 +157,16 @@ func (r *run) assets() {
 	sum := sha256.Sum256(css)
 	r.css = "/assets/style." + hex.EncodeToString(sum[:])[:12] + ".css"
 	r.emit(r.css[1:], css, nil)
+	schema, err := r.t.asset("reports.schema.json")
+	r.emit("data/reports.schema.json", schema, err)
+	js, err := r.t.asset("search.js")
+	if err == nil {
+		sum := sha256.Sum256(js)
+		r.js = "/assets/search." + hex.EncodeToString(sum[:])[:12] + ".js"
+	}
+	r.emit(strings.TrimPrefix(r.js, "/"), js, err)
+	idx, err := r.searchIndexJSON()
+	r.emit("search/index.json", idx, err)
 }
 
 func (r *run) data() {
@@ -221,6 +233,9 @@ func (r *run) htmlPages() {
 // fill gives a page what every template needs.
 func (r *run) fill(p *page, buf *bytes.Buffer) {
 	p.Site, p.Cfg, p.L, p.CSS = r.s, r.s.Config, r.l, r.css
+	if p.Template == "search.html" {
+		p.JS = []string{r.js}
+	}
 	p.Abbr = r.gloss.page()
 	if d, ok := p.Data.(reportData); ok && d.R.Narrative != "" {
 		buf.Reset()

@@ -179,6 +179,7 @@ func (p *Parser) Parse(src string, data []byte) (*Report, []diag.Diagnostic) {
 	h.Write([]byte{0})
 	h.Write(data)
 	r.Hash = h.Sum64()
+	r.Text = text
 	r.Ratings = map[string]string{}
 	r.Lines.Ratings = map[string]int{}
 	r.OtherRatings = []OtherRating{}

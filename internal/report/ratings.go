@@ -34,24 +34,27 @@ type ratingEvent struct {
 func (d *docState) readRatings(intro []paragraph) {
 	for _, p := range intro {
 		text := p.text()
+		// Where each line starts in the joined text, to cite the right line.
+		starts := make([]int, len(p.lines))
+		at := 0
+		for i, l := range p.lines {
+			starts[i] = at
+			at += len(l.text) + 1
+		}
+		lineAt := func(off int) int {
+			i := sort.SearchInts(starts, off+1) - 1
+			if i < 0 {
+				i = 0
+			}
+			return p.lines[i].n
+		}
+		off := 0
 		for _, sent := range splitSentences(text) {
-			d.rateSentence(sent, d.lineOf(p, sent))
+			base := off
+			d.rateSentence(sent, func(pos int) int { return lineAt(base + pos) })
+			off += len(sent)
 		}
 	}
-}
-
-// lineOf finds the line of a paragraph on which a sentence starts.
-func (d *docState) lineOf(p paragraph, sent string) int {
-	head := sent
-	if len(head) > 24 {
-		head = head[:24]
-	}
-	for _, l := range p.lines {
-		if strings.Contains(l.text, head) {
-			return l.n
-		}
-	}
-	return p.first()
 }
 
 // splitSentences cuts text after ".", "!" or "?" (and any closing quote)
@@ -83,7 +86,7 @@ func splitSentences(text string) []string {
 	return out
 }
 
-func (d *docState) rateSentence(s string, line int) {
+func (d *docState) rateSentence(s string, lineAt func(pos int) int) {
 	if !d.p.mentionsRating(s) {
 		return
 	}
@@ -105,25 +108,27 @@ func (d *docState) rateSentence(s string, line int) {
 	}
 	sort.Slice(events, func(i, j int) bool { return events[i].start < events[j].start })
 	all := allCriteria.MatchString(s)
-	var pending []int
+	var pending, pendingAt []int
 	for i := 0; i < len(events); i++ {
 		e := events[i]
 		if e.criterion >= 0 {
 			pending = append(pending, e.criterion)
+			pendingAt = append(pendingAt, e.start)
 			continue
 		}
 		// "'fair' for quality of casework": the next criterion, if only a
 		// linking word stands between.
+		line := lineAt(e.start)
 		if i+1 < len(events) && events[i+1].criterion >= 0 && forLink.MatchString(s[e.end:events[i+1].start]) {
 			d.rate(events[i+1].criterion, e.rating, line)
 			i++
-			pending = nil
+			pending, pendingAt = nil, nil
 			continue
 		}
 		switch {
 		case len(pending) > 0:
-			for _, c := range pending {
-				d.rate(c, e.rating, line)
+			for k, c := range pending {
+				d.rate(c, e.rating, lineAt(pendingAt[k]))
 			}
 		case all:
 			for c := range d.p.cfg.Criteria {
@@ -132,7 +137,7 @@ func (d *docState) rateSentence(s string, line int) {
 		default:
 			d.otherRating(s[:e.start], e.rating, line)
 		}
-		pending = nil
+		pending, pendingAt = nil, nil
 	}
 }
 

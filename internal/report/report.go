@@ -36,6 +36,9 @@ type Report struct {
 	// StatedCount is a count of issues the text states ("three main
 	// issues"), or -1 when it states none.
 	StatedCount int `json:"-"`
+	// Text is the document as read (decoded, line ends normalised), for
+	// the line-numbered source view that provenance links point into.
+	Text string `json:"-"`
 	// Hash identifies the document's bytes and path: two reports with the
 	// same Hash were read from the same text, so pages showing them need
 	// not be rendered again.

@@ -24,6 +24,9 @@ type Site struct {
 	Themes  []*Theme         // in site.toml order
 	// National holds reports about no single Area.
 	National []*report.Report
+	// Repeats lists the themes raised again in a later inspection of the
+	// same Area, in site.toml order.
+	Repeats []Repeat
 
 	areaBySlug  map[string]*Area
 	themeBySlug map[string]*Theme
@@ -41,6 +44,8 @@ type Area struct {
 	// Themes counts this Area's issues per theme, in site.toml order,
 	// themes with no issue left out.
 	Themes []ThemeCount
+	// Changes compares each report with the one before it, oldest first.
+	Changes []Change
 }
 
 // ThemeCount is how many issues of one theme an Area has.
@@ -97,6 +102,7 @@ func New(cfg *config.Config, reports []*report.Report) (*Site, []diag.Diagnostic
 	})
 	s.buildAreas()
 	s.buildThemes()
+	s.buildProgress()
 	return s, ds
 }
 

@@ -1,0 +1,80 @@
+package site
+
+import (
+	"inspectsite/internal/config"
+	"inspectsite/internal/report"
+)
+
+// Change compares one inspection of an Area with the one before it.
+type Change struct {
+	Earlier, Later *report.Report
+	// Repeated are the themes raised in both, in site.toml order.
+	Repeated []*Theme
+	// Ratings lists each criterion rated in both with a different rating.
+	Ratings []RatingChange
+	// Comparable is false when either report states no ratings.
+	Comparable bool
+}
+
+// RatingChange is one criterion's rating in two inspections.
+type RatingChange struct {
+	Criterion config.Criterion
+	From, To  string
+}
+
+// Repeat is a theme raised again in a later inspection of some Areas.
+type Repeat struct {
+	Theme *Theme
+	Areas []*Area
+}
+
+// buildProgress compares every Area's consecutive reports (oldest first)
+// and gathers, per theme, the Areas where it was raised again.
+func (s *Site) buildProgress() {
+	themeIndex := map[string]int{}
+	for i, t := range s.Themes {
+		themeIndex[t.Slug] = i
+	}
+	repeatedIn := make([][]*Area, len(s.Themes))
+	for _, a := range s.Areas {
+		var prevThemes []bool
+		seen := make([]bool, len(s.Themes)) // theme already counted for this Area
+		for i, r := range a.Reports {
+			themes := make([]bool, len(s.Themes))
+			for _, is := range r.Issues {
+				for _, slug := range is.Themes {
+					if ti, ok := themeIndex[slug]; ok {
+						themes[ti] = true
+					}
+				}
+			}
+			if i > 0 {
+				c := Change{Earlier: a.Reports[i-1], Later: r}
+				for ti, ok := range themes {
+					if ok && prevThemes[ti] {
+						c.Repeated = append(c.Repeated, s.Themes[ti])
+						if !seen[ti] {
+							seen[ti] = true
+							repeatedIn[ti] = append(repeatedIn[ti], a)
+						}
+					}
+				}
+				c.Comparable = len(c.Earlier.Ratings) > 0 && len(r.Ratings) > 0
+				for _, cr := range s.Config.Criteria {
+					from, ok1 := c.Earlier.Ratings[cr.Slug]
+					to, ok2 := r.Ratings[cr.Slug]
+					if ok1 && ok2 && from != to {
+						c.Ratings = append(c.Ratings, RatingChange{cr, from, to})
+					}
+				}
+				a.Changes = append(a.Changes, c)
+			}
+			prevThemes = themes
+		}
+	}
+	for ti, areas := range repeatedIn {
+		if len(areas) > 0 {
+			s.Repeats = append(s.Repeats, Repeat{s.Themes[ti], areas})
+		}
+	}
+}
