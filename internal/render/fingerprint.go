@@ -182,7 +182,7 @@ func (r *run) pageFingerprint(p *page) uint64 {
 		return f.sum()
 	}
 	switch p.Template {
-	case "glossary.html", "accessibility.html", "404.html", "data.html":
+	case "glossary.html", "accessibility.html", "404.html", "data.html", "search.html":
 		return newFingerprint(r.base, p.URL).sum()
 	}
 	f := newFingerprint(r.wide, p.URL) // overview, compare, lists

@@ -35,7 +35,7 @@ type crumb struct{ Name, URL string }
 // Rel turns a site path into a URL under the base path: every link in every
 // template goes through it, so a sub-path build works everywhere.
 func (p *page) Rel(sitePath string) string {
-	return p.Cfg.BasePath() + strings.TrimPrefix(sitePath, "/")
+	return p.L.basePath + strings.TrimPrefix(sitePath, "/")
 }
 
 // Abs is a full URL when base_url has a host.

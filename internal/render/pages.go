@@ -15,6 +15,7 @@ type layout struct {
 	areaPages   map[string][][]group[site.IssueRef]
 	issueIDs    map[*report.Report][]string
 	size        int
+	basePath    string // the base URL's path, parsed once
 }
 
 // groupKey names an Area's group on a theme page; national reports share one.
@@ -29,7 +30,7 @@ func newLayout(s *site.Site) *layout {
 	l := &layout{
 		themePages: map[string][][]group[site.IssueRef]{}, themeStarts: map[string]map[string]int{},
 		areaPages: map[string][][]group[site.IssueRef]{}, issueIDs: map[*report.Report][]string{},
-		size: s.Config.PageSize,
+		size: s.Config.PageSize, basePath: s.Config.BasePath(),
 	}
 	for _, t := range s.Themes {
 		var gs []group[site.IssueRef]
@@ -167,8 +168,21 @@ func sourcePage(a *site.Area, r *report.Report) *page {
 
 type sourceData struct{ R *report.Report }
 
+// sourceLine is one numbered line of a document.
+type sourceLine struct {
+	N    int
+	Text string
+}
+
 // Lines splits the document into its lines, numbered from 1 as in the file.
-func (d sourceData) Lines() []string { return strings.Split(strings.TrimSuffix(d.R.Text, "\n"), "\n") }
+func (d sourceData) Lines() []sourceLine {
+	raw := strings.Split(strings.TrimSuffix(d.R.Text, "\n"), "\n")
+	out := make([]sourceLine, len(raw))
+	for i, l := range raw {
+		out[i] = sourceLine{i + 1, l}
+	}
+	return out
+}
 
 type reportData struct {
 	R          *report.Report

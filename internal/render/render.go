@@ -79,7 +79,7 @@ func (r *run) all(cache *Cache, data bool) (int, error) {
 		cache.start()
 	}
 	r.assets()
-	r.base = siteBase(s, t, r.css)
+	r.base = siteBase(s, t, r.css+r.js)
 	r.wide = siteWide(s, r.base)
 	if data {
 		r.data()
