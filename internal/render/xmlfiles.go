@@ -39,11 +39,41 @@ type atomEntry struct {
 }
 
 type urlset struct {
-	XMLName xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
-	URLs    []struct {
-		Loc     string `xml:"loc"`
-		LastMod string `xml:"lastmod,omitempty"`
-	} `xml:"url"`
+	XMLName xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+	URLs    []sitemapURL `xml:"url"`
+}
+
+type sitemapURL struct {
+	Loc     string `xml:"loc"`
+	LastMod string `xml:"lastmod,omitempty"`
+}
+
+type sitemapIndex struct {
+	XMLName  xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 sitemapindex"`
+	Sitemaps []sitemapURL `xml:"sitemap"`
+}
+
+// sitemapLimit is the most URLs one sitemap file may list (sitemaps.org).
+const sitemapLimit = 50000
+
+// sitemaps writes sitemap.xml; past the protocol's limit it becomes an
+// index of sitemap-1.xml, sitemap-2.xml, ...
+func (r *run) sitemaps(urls []sitemapURL) {
+	if len(urls) <= sitemapLimit {
+		b, err := marshalXML(urlset{URLs: urls})
+		r.emit("sitemap.xml", b, err)
+		return
+	}
+	var idx sitemapIndex
+	for i := 0; i*sitemapLimit < len(urls); i++ {
+		name := "sitemap-" + itoa(i+1) + ".xml"
+		part := urls[i*sitemapLimit : min((i+1)*sitemapLimit, len(urls))]
+		b, err := marshalXML(urlset{URLs: part})
+		r.emit(name, b, err)
+		idx.Sitemaps = append(idx.Sitemaps, sitemapURL{Loc: r.s.Config.AbsURL("/" + name)})
+	}
+	b, err := marshalXML(idx)
+	r.emit("sitemap.xml", b, err)
 }
 
 // xmlFiles writes feed.xml (Atom, newest reports first), sitemap.xml and
@@ -75,22 +105,18 @@ func (r *run) xmlFiles() {
 	b, err := marshalXML(f)
 	r.emit("feed.xml", b, err)
 
-	var sm urlset
+	var urls []sitemapURL
 	for _, p := range r.pages {
 		if p.URL == "/404.html" {
 			continue
 		}
-		u := struct {
-			Loc     string `xml:"loc"`
-			LastMod string `xml:"lastmod,omitempty"`
-		}{Loc: cfg.AbsURL(p.URL)}
+		u := sitemapURL{Loc: cfg.AbsURL(p.URL)}
 		if d, ok := p.Data.(reportData); ok {
 			u.LastMod = d.R.Date
 		}
-		sm.URLs = append(sm.URLs, u)
+		urls = append(urls, u)
 	}
-	b, err = marshalXML(sm)
-	r.emit("sitemap.xml", b, err)
+	r.sitemaps(urls)
 	robots := "User-agent: *\nAllow: /\n\nSitemap: " + cfg.AbsURL("/sitemap.xml") + "\n"
 	r.emit("robots.txt", []byte(robots), nil)
 }
