@@ -167,7 +167,13 @@ func (r *run) pageFingerprint(p *page) uint64 {
 				f.str(d.A.Reports[0].Date + d.A.Reports[len(d.A.Reports)-1].Date)
 			}
 		}
-		r.groupsFingerprint(f, d.Groups)
+		for _, x := range d.W.Reports {
+			f.report(x)
+		}
+		for _, c := range d.W.Changes {
+			f.report(c.Earlier)
+		}
+		r.groupsFingerprint(f, d.W.Groups)
 		return f.sum()
 	case themeData:
 		f := newFingerprint(r.base, p.URL)

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"sort"
 	"strings"
 
 	"inspectsite/internal/report"
@@ -12,7 +13,7 @@ import (
 type layout struct {
 	themePages  map[string][][]group[site.IssueRef] // theme slug → pages
 	themeStarts map[string]map[string]int           // theme slug → group key → page
-	areaPages   map[string][][]group[site.IssueRef]
+	areaPages   map[string][]areaWindow
 	issueIDs    map[*report.Report][]string
 	size        int
 	basePath    string // the base URL's path, parsed once
@@ -29,7 +30,7 @@ func groupKey(a *site.Area) string {
 func newLayout(s *site.Site) *layout {
 	l := &layout{
 		themePages: map[string][][]group[site.IssueRef]{}, themeStarts: map[string]map[string]int{},
-		areaPages: map[string][][]group[site.IssueRef]{}, issueIDs: map[*report.Report][]string{},
+		areaPages: map[string][]areaWindow{}, issueIDs: map[*report.Report][]string{},
 		size: s.Config.PageSize, basePath: s.Config.BasePath(),
 	}
 	for _, t := range s.Themes {
@@ -40,21 +41,7 @@ func newLayout(s *site.Site) *layout {
 		l.themePages[t.Slug], l.themeStarts[t.Slug] = paginateGroups(gs, l.size)
 	}
 	for _, a := range s.Areas {
-		byTheme := map[string][]site.IssueRef{}
-		for _, r := range a.Reports {
-			for i := range r.Issues {
-				for _, th := range r.Issues[i].Themes {
-					byTheme[th] = append(byTheme[th], site.IssueRef{Report: r, Issue: &r.Issues[i]})
-				}
-			}
-		}
-		var gs []group[site.IssueRef]
-		for _, t := range s.Themes {
-			if items := byTheme[t.Slug]; len(items) > 0 {
-				gs = append(gs, group[site.IssueRef]{Key: t.Slug, Title: t.Title, Items: items})
-			}
-		}
-		l.areaPages[a.Slug], _ = paginateGroups(gs, l.size)
+		l.areaPages[a.Slug] = areaWindows(s, a, l.size)
 	}
 	for _, r := range s.Reports {
 		ids := make([]string, len(r.Issues))
@@ -70,6 +57,64 @@ func newLayout(s *site.Site) *layout {
 		l.issueIDs[r] = ids
 	}
 	return l
+}
+
+// areaWindow is one page of an Area: a run of its reports, oldest first,
+// with the comparisons that end in them and their issues by theme.
+type areaWindow struct {
+	Reports []*report.Report
+	Changes []site.Change
+	Groups  []group[site.IssueRef]
+	First   int // 1-based position of the first report in the Area
+}
+
+// areaWindows splits an Area's reports into pages of size.
+func areaWindows(s *site.Site, a *site.Area, size int) []areaWindow {
+	var out []areaWindow
+	for lo := 0; lo < len(a.Reports) || lo == 0; lo += size {
+		hi := min(lo+size, len(a.Reports))
+		w := areaWindow{Reports: a.Reports[lo:hi], First: lo + 1}
+		for _, c := range a.Changes {
+			if idx := indexOf(a.Reports, c.Later); idx >= lo && idx < hi {
+				w.Changes = append(w.Changes, c)
+			}
+		}
+		byTheme := map[string][]site.IssueRef{}
+		for _, r := range w.Reports {
+			for i := range r.Issues {
+				for _, th := range r.Issues[i].Themes {
+					byTheme[th] = append(byTheme[th], site.IssueRef{Report: r, Issue: &r.Issues[i]})
+				}
+			}
+		}
+		for _, t := range s.Themes {
+			if items := byTheme[t.Slug]; len(items) > 0 {
+				w.Groups = append(w.Groups, group[site.IssueRef]{Key: t.Slug, Title: t.Title, Items: items})
+			}
+		}
+		out = append(out, w)
+		if len(a.Reports) == 0 {
+			break
+		}
+	}
+	return out
+}
+
+// indexOf finds r among rs by identity; changes are few per window, and
+// rs is sorted by date, so a binary search on the date narrows it first.
+func indexOf(rs []*report.Report, r *report.Report) int {
+	i := sort.Search(len(rs), func(i int) bool { return rs[i].Date >= r.Date })
+	for ; i < len(rs); i++ {
+		if rs[i] == r {
+			return i
+		}
+	}
+	for i, x := range rs {
+		if x == r {
+			return i
+		}
+	}
+	return -1
 }
 
 // themeAnchor is the URL of an Area's section on a theme's pages.
@@ -111,11 +156,11 @@ func pages(s *site.Site, l *layout) []*page {
 	}
 	add(&page{URL: "/areas/", Template: "areas.html", Title: "Areas", Section: "areas", Crumbs: []crumb{{"Home", "/"}}})
 	for _, a := range s.Areas {
-		groups := l.areaPages[a.Slug]
-		for n := range groups {
-			pg := &pager{Page: n + 1, Total: len(groups), Base: "/areas/" + a.Slug + "/"}
+		windows := l.areaPages[a.Slug]
+		for n := range windows {
+			pg := &pager{Page: n + 1, Total: len(windows), Base: "/areas/" + a.Slug + "/"}
 			add(&page{URL: pg.URLOf(n + 1), Template: "area.html", Title: "CPS " + a.Name, Section: "areas",
-				Crumbs: []crumb{{"Home", "/"}, {"Areas", "/areas/"}}, Pager: pg, Data: areaData{a, groups[n]}})
+				Crumbs: []crumb{{"Home", "/"}, {"Areas", "/areas/"}}, Pager: pg, Data: areaData{a, windows[n]}})
 		}
 	}
 	add(&page{URL: "/themes/", Template: "themes.html", Title: "Themes", Section: "themes", Crumbs: []crumb{{"Home", "/"}}})
@@ -190,8 +235,8 @@ type reportData struct {
 }
 
 type areaData struct {
-	A      *site.Area
-	Groups []group[site.IssueRef]
+	A *site.Area
+	W areaWindow
 }
 
 type themeData struct {

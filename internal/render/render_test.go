@@ -202,3 +202,36 @@ func TestAbbreviationsSpelledOutOnFirstUse(t *testing.T) {
 		t.Error("an abbreviation the text defines itself must not be expanded again")
 	}
 }
+
+// With a page size of 2, every list that grows is split, and every link,
+// pagination included, still resolves.
+func TestListsPaginate(t *testing.T) {
+	s := seedSite(t, "/")
+	s.Config.PageSize = 2
+	s2, _ := site.New(s.Config, resetIDs(s.Reports))
+	files := renderAll(t, s2, nil)
+	for _, want := range []string{"reports/page/3/index.html", "themes/charging-and-case-analysis/page/3/index.html"} {
+		if _, ok := files[want]; !ok {
+			t.Errorf("no %s", want)
+		}
+	}
+	for _, p := range linkcheck.Check(files, "/") {
+		t.Error(p)
+	}
+	page2 := string(files["reports/page/2/index.html"])
+	for _, want := range []string{`aria-label="Pagination"`, `aria-current="page"`, `rel="prev"`, `rel="next"`, "(page 2 of 3)"} {
+		if !strings.Contains(page2, want) {
+			t.Errorf("reports page 2 lacks %q", want)
+		}
+	}
+}
+
+func resetIDs(rs []*report.Report) []*report.Report {
+	out := make([]*report.Report, len(rs))
+	for i, r := range rs {
+		c := *r
+		c.ID, c.URL = "", ""
+		out[i] = &c
+	}
+	return out
+}
