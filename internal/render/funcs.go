@@ -15,16 +15,10 @@ var funcs = template.FuncMap{
 	"plural":    plural,
 	"lower":     strings.ToLower,
 	"add":       func(a, b int) int { return a + b },
-	"join":      strings.Join,
 	"ratingTag": func(r string) string { return "tag tag--" + strings.ToLower(r) },
-	"ids":       func(prefix string, n int) string { return fmt.Sprintf("%s-%d", prefix, n) },
-	"seq":       func(ns ...int) []int { return ns },
 	"dict":      dict,
 	"short":     short,
 	"menuItem":  menuItem,
-	"safeID": func(s string) template.HTMLAttr {
-		return template.HTMLAttr(`id="` + template.HTMLEscapeString(s) + `"`)
-	},
 }
 
 // displayDate shows "2018-04-05" as "5 April 2018"; "" as "Date not stated".

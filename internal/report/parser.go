@@ -64,53 +64,21 @@ func containsFold(s string, needles []string) bool {
 // NewParser compiles cfg's vocabulary into matchers.
 func NewParser(cfg *config.Config) *Parser {
 	p := &Parser{cfg: cfg}
-	p.areas = newPhraseIndex()
-	for i, a := range cfg.Areas {
-		p.areas.add(a.Name, i)
-		for _, al := range a.Aliases {
-			p.areas.add(al, i)
-		}
-	}
-	p.areas.compile()
-	p.criteria = newPhraseIndex()
-	for i, c := range cfg.Criteria {
-		p.criteria.add(c.Title, i)
-		for _, al := range c.Aliases {
-			p.criteria.add(al, i)
-		}
-	}
-	p.criteria.compile()
+	p.areas = phrasesOf(len(cfg.Areas), func(i int) []string { return append([]string{cfg.Areas[i].Name}, cfg.Areas[i].Aliases...) })
+	p.criteria = phrasesOf(len(cfg.Criteria), func(i int) []string {
+		return append([]string{cfg.Criteria[i].Title}, cfg.Criteria[i].Aliases...)
+	})
 	words := make([]string, len(cfg.Ratings))
 	for i, r := range cfg.Ratings {
 		words[i] = regexp.QuoteMeta(r)
-	}
-	for _, r := range cfg.Ratings {
 		p.ratingStems = append(p.ratingStems, strings.ToLower(r))
 	}
 	p.ratingWord = regexp.MustCompile(`(?i)\b(` + strings.Join(words, "|") + `)\b`)
-
-	p.themes = newTermSet()
-	for i, t := range cfg.Themes {
-		for _, term := range t.Terms {
-			p.themes.add(term, i)
-		}
-	}
-	p.kinds = newTermSet()
-	for i, k := range cfg.Kinds {
-		for _, term := range k.Terms {
-			p.kinds.add(term, i)
-		}
-	}
-	p.programmes = newTermSet()
-	for i, pr := range cfg.Programmes {
-		for _, term := range pr.Terms {
-			p.programmes.add(term, i)
-		}
-		rs := newTermSet()
-		for _, term := range pr.Requires {
-			rs.add(term, i)
-		}
-		p.requires = append(p.requires, rs)
+	p.themes = termsOf(len(cfg.Themes), func(i int) []string { return cfg.Themes[i].Terms })
+	p.kinds = termsOf(len(cfg.Kinds), func(i int) []string { return cfg.Kinds[i].Terms })
+	p.programmes = termsOf(len(cfg.Programmes), func(i int) []string { return cfg.Programmes[i].Terms })
+	for i := range cfg.Programmes {
+		p.requires = append(p.requires, termsOf(1, func(int) []string { return cfg.Programmes[i].Requires }))
 	}
 	p.headings = newTermSet()
 	for _, h := range cfg.Extract.IssueHeadings {
@@ -138,6 +106,29 @@ func NewParser(cfg *config.Config) *Parser {
 		}
 	}
 	return p
+}
+
+// phrasesOf indexes the names of n owners (Areas, criteria).
+func phrasesOf(n int, names func(i int) []string) *phraseIndex {
+	pi := newPhraseIndex()
+	for i := 0; i < n; i++ {
+		for _, name := range names(i) {
+			pi.add(name, i)
+		}
+	}
+	pi.compile()
+	return pi
+}
+
+// termsOf collects the terms of n owners (themes, kinds, programmes).
+func termsOf(n int, terms func(i int) []string) *termSet {
+	ts := newTermSet()
+	for i := 0; i < n; i++ {
+		for _, t := range terms(i) {
+			ts.add(t, i)
+		}
+	}
+	return ts
 }
 
 // spacedPattern quotes s for a regexp, letting any white space or hyphen
