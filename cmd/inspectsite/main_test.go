@@ -152,3 +152,19 @@ func TestCheckAndUsage(t *testing.T) {
 		t.Errorf("version: exit %d, %q", code, out)
 	}
 }
+
+func TestCheckFindsBrokenLinks(t *testing.T) {
+	dir := newSite(t, map[string]string{
+		"templates/404.html": `{{define "content"}}<h1>Lost</h1><p><a href="{{.Rel "/no-such-page/"}}">x</a> <a href="{{.Rel "/compare/"}}#no-such-id">y</a></p>{{end}}`,
+	})
+	code, out, _ := runCmd("check", "-source", dir)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1", code)
+	}
+	for _, want := range []string{`public/404.html: error: link "/no-such-page/" does not resolve: no such file no-such-page/index.html`,
+		`public/404.html: error: link "/compare/#no-such-id" does not resolve: no element with id no-such-id in compare/index.html`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("check output lacks %q:\n%s", want, out)
+		}
+	}
+}

@@ -461,3 +461,37 @@ func TestTenThousandRequestsAllServed(t *testing.T) {
 		t.Fatalf("failures: %v", bad)
 	}
 }
+
+func TestServesUnderTheBasePath(t *testing.T) {
+	s := start(t, map[string]string{"site.toml": "base_url = \"https://example.org/sub/\"\n"})
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := client.Get(s.base + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusFound || resp.Header.Get("Location") != "/sub/" {
+		t.Errorf("/ gives %d to %q, want a redirect to /sub/", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	code, body := s.get("/sub/")
+	if code != 200 || !strings.Contains(body, `src="/sub/_inspectsite/reload.js" data-base="/sub/"`) || !strings.Contains(body, `href="/sub/assets/style.`) {
+		t.Fatalf("/sub/: %d, reload script under the base path: %v", code, strings.Contains(body, "/sub/_inspectsite/reload.js"))
+	}
+	if code, _ := s.get("/sub/_inspectsite/reload.js"); code != 200 {
+		t.Errorf("reload script: %d", code)
+	}
+	if code, _ := s.get("/sub/data/reports.json"); code != 200 {
+		t.Errorf("data file under the base path: %d", code)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	req, _ := http.NewRequestWithContext(ctx, "GET", s.base+"/sub/_inspectsite/events?build=0", nil)
+	resp, err = http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "text/event-stream" {
+		t.Errorf("events under the base path: %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
+	}
+}
