@@ -1,6 +1,6 @@
 // inspectsite serve: live reload. Only the preview server adds this script;
 // built sites never carry it. It listens for build events over
-// Server-Sent Events: "reload" reloads the page, "css" swaps the
+// Server-Sent Events: "reload" brings in the page's new content, "css" swaps the
 // stylesheet in place, "problem" shows the build's errors in an overlay
 // (role="alert") until the next good build reloads the page.
 (() => {
@@ -41,8 +41,33 @@
     }
   }
 
+  // refresh fetches the page again and swaps in its new body and title,
+  // keeping the reader's scroll position. A page with scripts of its own
+  // (search) is reloaded whole, so they run again.
+  async function refresh(build) {
+    const own = [...document.scripts].some((s) => s !== me && s.src && !s.src.includes('_inspectsite/'));
+    if (own) { location.reload(); return; }
+    try {
+      const res = await fetch(location.href, { cache: 'no-store' });
+      const doc = new DOMParser().parseFromString(await res.text(), 'text/html');
+      const x = window.scrollX;
+      const y = window.scrollY;
+      document.title = doc.title;
+      for (const link of doc.querySelectorAll('link[rel="stylesheet"]')) {
+        const mine = document.querySelector('link[rel="stylesheet"]:not(#inspectsite-overlay-css)');
+        if (mine && mine.getAttribute('href') !== link.getAttribute('href')) mine.href = link.href;
+      }
+      document.body.replaceWith(document.adoptNode(doc.body));
+      overlay = null;
+      built = build;
+      window.scrollTo(x, y);
+    } catch (e) {
+      location.reload();
+    }
+  }
+
   const events = new EventSource(base + '_inspectsite/events?build=' + encodeURIComponent(built));
-  events.addEventListener('reload', () => location.reload());
+  events.addEventListener('reload', (e) => refresh(e.data));
   events.addEventListener('css', (e) => {
     const msg = JSON.parse(e.data);
     built = msg.build;

@@ -53,12 +53,14 @@ async function openPage(path) {
   return { p, context };
 }
 
-test('an open page reloads by itself after a document is edited', async () => {
+test('an open page updates by itself after a document is edited, keeping its scroll position', async () => {
   const { p, context } = await openPage(page);
+  await p.evaluate(() => window.scrollTo(0, 1500));
   const t0 = Date.now();
   edit(seed, 'more meaningful defence engagement', 'browser-visible defence engagement');
   await p.waitForFunction(() => document.body.textContent.includes('browser-visible defence engagement'), null, { timeout: 10000 });
   console.log(`# edit on disk to new text in the open page: ${Date.now() - t0} ms (100 ms quiet period included)`);
+  assert.equal(await p.evaluate(() => Math.round(window.scrollY)), 1500, 'the reader stays where they were');
   await context.close();
 });
 
