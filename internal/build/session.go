@@ -63,12 +63,11 @@ func (s *Session) Lazy(name string) ([]byte, bool) {
 	if b, ok := s.lazy[name]; ok {
 		return b, true
 	}
-	make, ok := render.DataFiles[name]
-	if !ok || s.site == nil {
+	if s.site == nil {
 		return nil, false
 	}
-	b, err := make(s.site)
-	if err != nil {
+	b, ok, err := render.Lazy(s.site, name)
+	if !ok || err != nil {
 		return nil, false
 	}
 	s.lazy[name] = b
@@ -118,7 +117,11 @@ func (s *Session) Rebuild(changed []string, full bool) *Result {
 		}
 		s.tmpl = t
 	}
-	s.refreshDocs(&list, changed)
+	if configChanged || templatesChanged || full || len(s.docs) == 0 {
+		s.refreshDocs(&list, changed)
+	} else {
+		s.refreshNamed(&list, changed)
+	}
 	parsed := make([]Parsed, 0, len(s.docs))
 	for _, name := range sortedDocNames(s.docs) {
 		parsed = append(parsed, s.docs[name].parsed)
@@ -186,6 +189,42 @@ func (s *Session) refreshDocs(list *diag.List, changed []string) {
 	for i, p := range ParseAll(s.src, stale, s.parse, s.cfg.MaxDocumentBytes) {
 		s.docs[stale[i]].parsed = p
 	}
+}
+
+// refreshNamed re-reads only the documents a batch of events named: new,
+// changed or gone. Watch batches that could hide other changes (a queue
+// overflow, a folder created or removed) ask for a full rescan instead.
+func (s *Session) refreshNamed(list *diag.List, changed []string) {
+	var stale []string
+	for _, name := range changed {
+		if !strings.HasPrefix(name, ContentDir+"/") || !Extensions[strings.ToLower(path.Ext(name))] {
+			continue
+		}
+		fi, err := fs.Lstat(s.src, name)
+		if err != nil || !fi.Mode().IsRegular() || hiddenPath(name) {
+			delete(s.docs, name)
+			if err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+				list.Add(diag.Warnf(name, 0, "symbolic link not followed: move the file itself into content/"))
+			}
+			continue
+		}
+		s.docs[name] = &doc{size: fi.Size(), modTime: fi.ModTime()}
+		stale = append(stale, name)
+	}
+	for i, p := range ParseAll(s.src, stale, s.parse, s.cfg.MaxDocumentBytes) {
+		s.docs[stale[i]].parsed = p
+	}
+}
+
+// hiddenPath reports a path Documents would skip: a dot file or folder or
+// an editor backup anywhere below content/.
+func hiddenPath(name string) bool {
+	for _, part := range strings.Split(strings.TrimPrefix(name, ContentDir+"/"), "/") {
+		if strings.HasPrefix(part, ".") || strings.HasPrefix(part, "#") || strings.HasSuffix(part, "~") {
+			return true
+		}
+	}
+	return false
 }
 
 func sortedDocNames(m map[string]*doc) []string {

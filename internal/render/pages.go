@@ -138,6 +138,7 @@ func pages(s *site.Site, l *layout) []*page {
 			Crumbs: []crumb{{"Home", "/"}}, Pager: pg, Data: s.Newest[lo:hi]})
 	}
 	for _, a := range s.Areas {
+		crumbs := []crumb{{"Home", "/"}, {"Areas", "/areas/"}, {"CPS " + a.Name, "/areas/" + a.Slug + "/"}}
 		for i, r := range a.Reports {
 			var prev, next *report.Report
 			if i > 0 {
@@ -146,13 +147,14 @@ func pages(s *site.Site, l *layout) []*page {
 			if i+1 < len(a.Reports) {
 				next = a.Reports[i+1]
 			}
-			add(reportPage(a, r, prev, next))
-			add(sourcePage(a, r))
+			add(reportPage(crumbs, r, prev, next))
+			add(sourcePage(crumbs, r))
 		}
 	}
+	national := []crumb{{"Home", "/"}, {"Reports", "/reports/"}}
 	for _, r := range s.National {
-		add(reportPage(nil, r, nil, nil))
-		add(sourcePage(nil, r))
+		add(reportPage(national, r, nil, nil))
+		add(sourcePage(national, r))
 	}
 	add(&page{URL: "/areas/", Template: "areas.html", Title: "Areas", Section: "areas", Crumbs: []crumb{{"Home", "/"}}})
 	for _, a := range s.Areas {
@@ -189,26 +191,19 @@ func pages(s *site.Site, l *layout) []*page {
 	return out
 }
 
-// reportPage is one report's page; a is its Area (nil for a national
-// report), prev and next its neighbours in the Area.
-func reportPage(a *site.Area, r *report.Report, prev, next *report.Report) *page {
-	crumbs := []crumb{{"Home", "/"}, {"Reports", "/reports/"}}
-	if a != nil {
-		crumbs = []crumb{{"Home", "/"}, {"Areas", "/areas/"}, {"CPS " + a.Name, "/areas/" + a.Slug + "/"}}
-	}
+// reportPage is one report's page under the given breadcrumbs (its
+// Area's, shared by all its reports); prev and next are its neighbours.
+func reportPage(crumbs []crumb, r *report.Report, prev, next *report.Report) *page {
 	return &page{URL: r.URL, Template: "report.html", Title: ReportTitle(r), Section: "reports", Crumbs: crumbs,
 		Data: reportData{R: r, Prev: prev, Next: next}}
 }
 
 // sourcePage shows a report's file as read, one numbered line each, so
 // that every fact on the report page can be checked against its line.
-func sourcePage(a *site.Area, r *report.Report) *page {
-	crumbs := []crumb{{"Home", "/"}, {"Reports", "/reports/"}, {ReportTitle(r), r.URL}}
-	if a != nil {
-		crumbs = []crumb{{"Home", "/"}, {"Areas", "/areas/"}, {"CPS " + a.Name, "/areas/" + a.Slug + "/"}, {ReportTitle(r), r.URL}}
-	}
-	return &page{URL: r.URL + "source/", Template: "source.html", Title: "Source of “" + ReportTitle(r) + "”", Section: "reports",
-		Crumbs: crumbs, Data: sourceData{R: r}}
+// Its title and last breadcrumb are made only when it is rendered (see
+// run.fill): most rebuilds take it from the cache.
+func sourcePage(crumbs []crumb, r *report.Report) *page {
+	return &page{URL: r.URL + "source/", Template: "source.html", Section: "reports", Crumbs: crumbs, Data: sourceData{R: r}}
 }
 
 type sourceData struct{ R *report.Report }

@@ -40,6 +40,28 @@ var DataFiles = map[string]func(*site.Site) ([]byte, error){
 	"data/ratings.csv":  opendata.RatingsCSV,
 }
 
+// Lazy makes one of the files a cached run (serve) leaves out: the open
+// data files, the search index and the sitemaps, which only matter when
+// someone asks for them. ok is false for any other name.
+func Lazy(s *site.Site, name string) (b []byte, ok bool, err error) {
+	if make, found := DataFiles[name]; found {
+		b, err = make(s)
+		return b, true, err
+	}
+	switch {
+	case name == "search/index.json":
+		b, err = newRun(s, nil, nil).searchIndexJSON()
+		return b, true, err
+	case name == "sitemap.xml" || strings.HasPrefix(name, "sitemap-") && strings.HasSuffix(name, ".xml"):
+		files := map[string][]byte{}
+		r := newRun(s, nil, func(p string, b []byte) error { files[p] = b; return nil })
+		r.sitemaps(r.sitemapURLs())
+		b, found := files[name]
+		return b, found, r.err
+	}
+	return nil, false, nil
+}
+
 // dataWriters write the same files piece by piece.
 var dataWriters = []struct {
 	name  string
@@ -83,6 +105,8 @@ func (r *run) all(cache *Cache, data bool) (int, error) {
 	r.wide = siteWide(s, r.base)
 	if data {
 		r.data()
+		idx, err := r.searchIndexJSON()
+		r.emit("search/index.json", idx, err)
 	}
 	r.xmlFiles()
 	r.htmlPages()
@@ -165,8 +189,6 @@ func (r *run) assets() {
 		r.js = "/assets/search." + hex.EncodeToString(sum[:])[:12] + ".js"
 	}
 	r.emit(strings.TrimPrefix(r.js, "/"), js, err)
-	idx, err := r.searchIndexJSON()
-	r.emit("search/index.json", idx, err)
 }
 
 func (r *run) data() {
@@ -237,6 +259,10 @@ func (r *run) fill(p *page, buf *bytes.Buffer) {
 		p.JS = []string{r.js}
 	}
 	p.Abbr = r.gloss.page()
+	if d, ok := p.Data.(sourceData); ok {
+		p.Title = "Source of “" + ReportTitle(d.R) + "”"
+		p.Crumbs = append(append([]crumb(nil), p.Crumbs...), crumb{ReportTitle(d.R), d.R.URL})
+	}
 	if d, ok := p.Data.(reportData); ok && d.R.Narrative != "" {
 		buf.Reset()
 		if err := markdown.Convert([]byte(d.R.Narrative), buf); err == nil {

@@ -53,6 +53,22 @@ type sitemapIndex struct {
 	Sitemaps []sitemapURL `xml:"sitemap"`
 }
 
+// sitemapURLs lists every page but the 404 page, with report dates.
+func (r *run) sitemapURLs() []sitemapURL {
+	var urls []sitemapURL
+	for _, p := range r.pages {
+		if p.URL == "/404.html" {
+			continue
+		}
+		u := sitemapURL{Loc: r.s.Config.AbsURL(p.URL)}
+		if d, ok := p.Data.(reportData); ok {
+			u.LastMod = d.R.Date
+		}
+		urls = append(urls, u)
+	}
+	return urls
+}
+
 // sitemapLimit is the most URLs one sitemap file may list (sitemaps.org).
 const sitemapLimit = 50000
 
@@ -105,18 +121,9 @@ func (r *run) xmlFiles() {
 	b, err := marshalXML(f)
 	r.emit("feed.xml", b, err)
 
-	var urls []sitemapURL
-	for _, p := range r.pages {
-		if p.URL == "/404.html" {
-			continue
-		}
-		u := sitemapURL{Loc: cfg.AbsURL(p.URL)}
-		if d, ok := p.Data.(reportData); ok {
-			u.LastMod = d.R.Date
-		}
-		urls = append(urls, u)
+	if r.cache == nil { // serve makes sitemaps on request
+		r.sitemaps(r.sitemapURLs())
 	}
-	r.sitemaps(urls)
 	robots := "User-agent: *\nAllow: /\n\nSitemap: " + cfg.AbsURL("/sitemap.xml") + "\n"
 	r.emit("robots.txt", []byte(robots), nil)
 }

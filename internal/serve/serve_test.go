@@ -480,8 +480,10 @@ func TestServesUnderTheBasePath(t *testing.T) {
 	if code, _ := s.get("/sub/_inspectsite/reload.js"); code != 200 {
 		t.Errorf("reload script: %d", code)
 	}
-	if code, _ := s.get("/sub/data/reports.json"); code != 200 {
-		t.Errorf("data file under the base path: %d", code)
+	for _, f := range []string{"data/reports.json", "search/index.json", "sitemap.xml"} {
+		if code, body := s.get("/sub/" + f); code != 200 || len(body) < 100 {
+			t.Errorf("%s, made on request: %d", f, code)
+		}
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
