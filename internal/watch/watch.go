@@ -83,6 +83,16 @@ func New(opts Options) (*Watcher, error) {
 		fsw.Close()
 		return nil, err
 	}
+	// A watched file is watched through its folder: editors replace files
+	// by renaming, which a watch on the file itself would lose.
+	for _, f := range opts.Files {
+		if dir := filepath.Dir(filepath.Join(root, f)); dir != root {
+			if err := w.add(dir); err != nil {
+				fsw.Close()
+				return nil, err
+			}
+		}
+	}
 	for _, d := range opts.Dirs {
 		if _, err := w.addTree(filepath.Join(root, d)); err != nil {
 			fsw.Close()

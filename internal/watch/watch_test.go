@@ -94,3 +94,20 @@ func TestLargeBurstAsksForFullRebuild(t *testing.T) {
 		t.Fatalf("30 files > burst limit 20 must ask for a full rebuild: %+v", b)
 	}
 }
+
+func TestConfigInASubfolderIsWatched(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "conf"), 0o755)
+	os.MkdirAll(filepath.Join(dir, "content"), 0o755)
+	w, err := New(Options{Root: dir, Dirs: []string{"content"}, Files: []string{"conf/site.toml"}, Quiet: 50 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	tmp := filepath.Join(dir, "conf", ".site.toml.swp")
+	os.WriteFile(tmp, []byte("title = \"x\"\n"), 0o644)
+	os.Rename(tmp, filepath.Join(dir, "conf", "site.toml"))
+	if b := recv(t, w); strings.Join(b.Paths, " ") != "conf/site.toml" {
+		t.Fatalf("batch %+v", b)
+	}
+}
