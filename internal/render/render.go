@@ -254,6 +254,9 @@ func (r *run) htmlPages() {
 
 // fill gives a page what every template needs.
 func (r *run) fill(p *page, buf *bytes.Buffer) {
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
 	p.Site, p.Cfg, p.L, p.CSS = r.s, r.s.Config, r.l, r.css
 	if p.Template == "search.html" {
 		p.JS = []string{r.js}
