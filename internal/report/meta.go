@@ -67,7 +67,13 @@ func isBody(p paragraph) bool {
 		return true
 	}
 	end := t[len(t)-1]
-	return n > 6 && (end == '.' || end == '!' || end == '?' || end == ':' || end == '"' || strings.HasSuffix(t, "”"))
+	switch {
+	case end == '.' || end == '!' || end == '?':
+		return n >= 4 // a sentence; titles rarely end in a full stop
+	case end == ':' || end == '"' || strings.HasSuffix(t, "”"):
+		return n > 6
+	}
+	return false
 }
 
 var trailingDate = regexp.MustCompile(`\s+\[?\(?(\d{1,2}/\d{1,2}/\d{4})\)?\]?$`)

@@ -281,6 +281,25 @@ CPS Response to HMCPSI Area Assurance Inspection of CPS Wessex 05/04/2018
 		ratings: map[string]string{"casework-quality": "Poor"},
 	},
 	{
+		name: "aspects for improvement, counted in words",
+		doc: `CPS Wessex: Area Inspection Programme follow-up report
+
+Date of publication
+2 February 2023
+
+Inspectors identified four aspects for improvement.
+
+Aspects for improvement
+
+1) The Area should improve the quality of its charging decisions.
+2) The Area should ensure disclosure is handled well.
+3) The Area should improve letters to victims.
+`,
+		area: ptr("Wessex"), date: ptr("2023-02-02"), programme: "AIP-follow-up", issues: ptr(3),
+		texts: map[int]string{1: "The Area should improve the quality of its charging decisions."},
+		warn:  "states 4 issues but 3 were found", warnLine: 6,
+	},
+	{
 		name: "issue numbers repeated",
 		doc: `Title of a response from CPS Wessex
 
