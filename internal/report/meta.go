@@ -76,7 +76,7 @@ func isBody(p paragraph) bool {
 	return false
 }
 
-var trailingDate = regexp.MustCompile(`\s+\[?\(?(\d{1,2}/\d{1,2}/\d{4})\)?\]?$`)
+var trailingDate = regexp.MustCompile(`\s+\[?\(?(\d{1,2}[/.]\d{1,2}[/.]\d{4})\)?\]?$`)
 
 // readHeader takes the title, and a date stated with it, from the paragraphs
 // before the first running text.

@@ -32,6 +32,7 @@ type ratingEvent struct {
 // readRatings finds the ratings the intro states, sentence by sentence:
 // criteria named before a rating word take that rating.
 func (d *docState) readRatings(intro []paragraph) {
+	d.rateTableCells(intro)
 	for _, p := range intro {
 		text := p.text()
 		// Where each line starts in the joined text, to cite the right line.
@@ -138,6 +139,24 @@ func (d *docState) rateSentence(s string, lineAt func(pos int) int) {
 			d.otherRating(s[:e.start], e.rating, line)
 		}
 		pending, pendingAt = nil, nil
+	}
+}
+
+// rateTableCells reads a score table copied one cell to a paragraph: a
+// paragraph that is only a criterion, then one that is only a rating word.
+func (d *docState) rateTableCells(intro []paragraph) {
+	for i := 0; i+1 < len(intro); i++ {
+		a, b := intro[i], intro[i+1]
+		if len(a.lines) != 1 || len(b.lines) != 1 {
+			continue
+		}
+		word, ok := d.p.cfg.KnownRating(strings.Trim(b.lines[0].text, " '‘’\"“”"))
+		if !ok {
+			continue
+		}
+		if h, found := d.p.criteria.first(a.lines[0].text); found && h.start == 0 && h.end == len(a.lines[0].text) {
+			d.rate(h.owner, word, a.lines[0].n)
+		}
 	}
 }
 

@@ -300,6 +300,28 @@ Aspects for improvement
 		warn:  "states 4 issues but 3 were found", warnLine: 6,
 	},
 	{
+		name: "a score table one cell to a paragraph, and a date with dots",
+		doc: `Area Assurance Inspection: CPS Wessex
+
+Published: 14.03.2019
+
+HMCPSI's report into CPS Wessex.
+
+Criteria
+
+Score
+
+High quality casework
+
+Fair
+
+Public confidence
+
+Good
+`,
+		date: ptr("2019-03-14"), ratings: map[string]string{"casework-quality": "Fair", "public-confidence": "Good"},
+	},
+	{
 		name: "issue numbers repeated",
 		doc: `Title of a response from CPS Wessex
 
