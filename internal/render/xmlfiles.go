@@ -2,11 +2,8 @@ package render
 
 import (
 	"encoding/xml"
-	"html/template"
 	"strings"
 )
-
-func htmlOf(s string) template.HTML { return template.HTML(s) }
 
 // feedEntries is how many of the newest reports the feed carries.
 const feedEntries = 50
