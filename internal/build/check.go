@@ -2,6 +2,7 @@ package build
 
 import (
 	"os"
+	"sync"
 
 	"inspectsite/internal/diag"
 	"inspectsite/internal/linkcheck"
@@ -35,11 +36,11 @@ func RenderMemory(res *Result, opts Options) (map[string][]byte, error) {
 		return nil, &FatalError{res}
 	}
 	files := map[string][]byte{}
-	var mu = make(chan struct{}, 1)
+	var mu sync.Mutex
 	_, err = render.Site(res.Site, theme, func(p string, b []byte) error {
-		mu <- struct{}{}
+		mu.Lock()
 		files[p] = b
-		<-mu
+		mu.Unlock()
 		return nil
 	})
 	if err != nil {

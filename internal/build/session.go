@@ -235,12 +235,3 @@ func sortedDocNames(m map[string]*doc) []string {
 	sortStrings(names)
 	return names
 }
-
-// IsSource reports whether a path (slash, relative to the site folder)
-// is one a rebuild reads: the configuration, a template, or a document.
-func (s *Session) IsSource(p string) bool {
-	if p == s.configName() || strings.HasPrefix(p, "templates/") {
-		return true
-	}
-	return strings.HasPrefix(p, ContentDir+"/") && (Extensions[strings.ToLower(path.Ext(p))] || path.Ext(p) == "")
-}
