@@ -497,3 +497,16 @@ func TestServesUnderTheBasePath(t *testing.T) {
 		t.Errorf("events under the base path: %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
 	}
 }
+
+func TestStartingBrokenShowsTheErrorThenRecovers(t *testing.T) {
+	s := start(t, map[string]string{"site.toml": "title = \"x\"\nratings = 5\n"})
+	code, body := s.get("/")
+	if code != http.StatusServiceUnavailable || !strings.Contains(body, "site.toml:2: error:") || !strings.Contains(body, "_inspectsite/reload.js") {
+		t.Fatalf("first build broken: %d\n%s", code, body)
+	}
+	s.write("site.toml", "title = \"Fixed at last\"\n")
+	s.waitBuild()
+	if code, body := s.get("/"); code != 200 || !strings.Contains(body, "Fixed at last") {
+		t.Fatalf("after the fix: %d", code)
+	}
+}
