@@ -46,6 +46,8 @@ type Area struct {
 	Themes []ThemeCount
 	// Changes compares each report with the one before it, oldest first.
 	Changes []Change
+	// Issues counts the issues in all the Area's reports.
+	Issues int
 }
 
 // ThemeCount is how many issues of one theme an Area has.
@@ -165,6 +167,7 @@ func (s *Site) buildAreas() {
 			s.areaBySlug[r.AreaSlug] = ar
 		}
 		ar.Reports = append(ar.Reports, r)
+		ar.Issues += len(r.Issues)
 		if len(r.Ratings) > 0 && (ar.Rated == nil || r.Date >= ar.Rated.Date) {
 			ar.Rated = r
 		}
