@@ -1,7 +1,6 @@
 package render
 
 import (
-	"sort"
 	"strings"
 
 	"inspectsite/internal/report"
@@ -74,10 +73,10 @@ func areaWindows(s *site.Site, a *site.Area, size int) []areaWindow {
 	for lo := 0; lo < len(a.Reports) || lo == 0; lo += size {
 		hi := min(lo+size, len(a.Reports))
 		w := areaWindow{Reports: a.Reports[lo:hi], First: lo + 1}
-		for _, c := range a.Changes {
-			if idx := indexOf(a.Reports, c.Later); idx >= lo && idx < hi {
-				w.Changes = append(w.Changes, c)
-			}
+		// Changes[i] compares Reports[i] with Reports[i+1]: the window's
+		// comparisons are those ending in its reports.
+		if len(a.Changes) > 0 && hi > 1 {
+			w.Changes = a.Changes[max(lo-1, 0) : hi-1]
 		}
 		byTheme := map[string][]site.IssueRef{}
 		for _, r := range w.Reports {
@@ -98,23 +97,6 @@ func areaWindows(s *site.Site, a *site.Area, size int) []areaWindow {
 		}
 	}
 	return out
-}
-
-// indexOf finds r among rs by identity; changes are few per window, and
-// rs is sorted by date, so a binary search on the date narrows it first.
-func indexOf(rs []*report.Report, r *report.Report) int {
-	i := sort.Search(len(rs), func(i int) bool { return rs[i].Date >= r.Date })
-	for ; i < len(rs); i++ {
-		if rs[i] == r {
-			return i
-		}
-	}
-	for i, x := range rs {
-		if x == r {
-			return i
-		}
-	}
-	return -1
 }
 
 // themeAnchor is the URL of an Area's section on a theme's pages.
