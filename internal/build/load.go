@@ -148,5 +148,3 @@ func Model(cfg *config.Config, parsed []Parsed, list *diag.List) *site.Site {
 	list.Add(ds...)
 	return s
 }
-
-func sortStrings(s []string) { sort.Strings(s) }

@@ -3,7 +3,7 @@ package render
 import (
 	"html/template"
 	"sort"
-	"strings"
+	"strconv"
 
 	"inspectsite/internal/site"
 )
@@ -62,7 +62,7 @@ func compare(s *site.Site) compareData {
 	d.ThemesChart = themesChart(d.Recurring, len(s.Config.Areas), "chart-themes")
 	for i := 0; i < len(s.Themes); i += themesPerTable {
 		ts := s.Themes[i:min(i+themesPerTable, len(s.Themes))]
-		tt := themeTable{ID: "counts-" + itoa(i/themesPerTable+1), Themes: ts, Totals: make([]int, len(ts)+1)}
+		tt := themeTable{ID: "counts-" + strconv.Itoa(i/themesPerTable+1), Themes: ts, Totals: make([]int, len(ts)+1)}
 		for _, a := range d.Areas {
 			row := themeRow{Area: a, Counts: make([]int, len(ts))}
 			for j, t := range ts {
@@ -86,5 +86,3 @@ func sortedKeys(m map[string]string) []string {
 	sort.Strings(keys)
 	return keys
 }
-
-func lowerASCII(s string) string { return strings.ToLower(s) }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"strconv"
 	"strings"
 
 	"inspectsite/internal/config"
@@ -45,7 +46,7 @@ func (p *page) Abs(sitePath string) string { return p.Cfg.AbsURL(sitePath) }
 func (p *page) FullTitle() string {
 	t := p.Title
 	if p.Pager != nil && p.Pager.Total > 1 {
-		t += " (page " + itoa(p.Pager.Page) + " of " + itoa(p.Pager.Total) + ")"
+		t += " (page " + strconv.Itoa(p.Pager.Page) + " of " + strconv.Itoa(p.Pager.Total) + ")"
 	}
 	if p.URL == "/" {
 		return t
@@ -111,7 +112,7 @@ func (p *page) SourceLine(r *report.Report, n int) string {
 	if n <= 0 {
 		return ""
 	}
-	return r.URL + "source/#L" + itoa(n)
+	return r.URL + "source/#L" + strconv.Itoa(n)
 }
 
 // IssueID is the id of a report's i-th issue: "issue-3", unique on the page
@@ -137,25 +138,3 @@ func ReportTitle(r *report.Report) string {
 }
 
 func (p *page) ReportTitle(r *report.Report) string { return ReportTitle(r) }
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b [20]byte
-	i := len(b)
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	if neg {
-		i--
-		b[i] = '-'
-	}
-	return string(b[i:])
-}

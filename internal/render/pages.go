@@ -1,6 +1,7 @@
 package render
 
 import (
+	"strconv"
 	"strings"
 
 	"inspectsite/internal/report"
@@ -46,9 +47,9 @@ func newLayout(s *site.Site) *layout {
 		ids := make([]string, len(r.Issues))
 		used := map[string]bool{}
 		for i, is := range r.Issues {
-			id := "issue-" + itoa(is.Number)
+			id := "issue-" + strconv.Itoa(is.Number)
 			for n := 2; used[id]; n++ {
-				id = "issue-" + itoa(is.Number) + "-" + itoa(n)
+				id = "issue-" + strconv.Itoa(is.Number) + "-" + strconv.Itoa(n)
 			}
 			used[id] = true
 			ids[i] = id
@@ -256,7 +257,7 @@ func glossaryData(s *site.Site) []glossLetter {
 			out = append(out, glossLetter{Letter: letter})
 		}
 		last := &out[len(out)-1]
-		last.Entries = append(last.Entries, glossEntry{k, s.Config.Glossary[k], lowerASCII(k)})
+		last.Entries = append(last.Entries, glossEntry{k, s.Config.Glossary[k], strings.ToLower(k)})
 	}
 	return out
 }

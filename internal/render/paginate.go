@@ -1,5 +1,7 @@
 package render
 
+import "strconv"
+
 // pager describes one page of a list split over several pages.
 type pager struct {
 	Page, Total int
@@ -11,7 +13,7 @@ func (pg *pager) URLOf(n int) string {
 	if n <= 1 {
 		return pg.Base
 	}
-	return pg.Base + "page/" + itoa(n) + "/"
+	return pg.Base + "page/" + strconv.Itoa(n) + "/"
 }
 
 // Prev and Next are 0 when there is no such page.

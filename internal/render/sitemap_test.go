@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"strconv"
 	"sync"
 	"testing"
 
@@ -21,7 +22,7 @@ func TestLargeSitesGetASitemapIndex(t *testing.T) {
 	}}
 	urls := make([]sitemapURL, 120001)
 	for i := range urls {
-		urls[i] = sitemapURL{Loc: cfg.AbsURL("/reports/r" + itoa(i) + "/")}
+		urls[i] = sitemapURL{Loc: cfg.AbsURL("/reports/r" + strconv.Itoa(i) + "/")}
 	}
 	r.sitemaps(urls)
 	if !bytes.Contains(files["sitemap.xml"], []byte("<sitemapindex")) || !bytes.Contains(files["sitemap.xml"], []byte("https://example.org/sub/sitemap-3.xml")) {

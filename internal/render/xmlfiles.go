@@ -2,6 +2,7 @@ package render
 
 import (
 	"encoding/xml"
+	"strconv"
 	"strings"
 )
 
@@ -79,7 +80,7 @@ func (r *run) sitemaps(urls []sitemapURL) {
 	}
 	var idx sitemapIndex
 	for i := 0; i*sitemapLimit < len(urls); i++ {
-		name := "sitemap-" + itoa(i+1) + ".xml"
+		name := "sitemap-" + strconv.Itoa(i+1) + ".xml"
 		part := urls[i*sitemapLimit : min((i+1)*sitemapLimit, len(urls))]
 		b, err := marshalXML(urlset{URLs: part})
 		r.emit(name, b, err)

@@ -2,6 +2,7 @@ package report
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -206,20 +207,11 @@ func (d *docState) jointAreas(label string) []string {
 	var out []string
 	for _, h := range d.p.areas.findAll(m[1]) {
 		name := d.p.cfg.Areas[h.owner].Name
-		if name != d.r.Area && !contains(out, name) {
+		if name != d.r.Area && !slices.Contains(out, name) {
 			out = append(out, name)
 		}
 	}
 	return out
-}
-
-func contains(xs []string, s string) bool {
-	for _, x := range xs {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func (ib *issueBuilder) finish() Issue {
@@ -259,7 +251,7 @@ func (p *Parser) assignThemes(r *Report) {
 		for _, m := range ms {
 			slug := p.cfg.Themes[m.group].Slug
 			found[m.group] = true
-			if !contains(is.ThemeTerms[slug], m.label) {
+			if !slices.Contains(is.ThemeTerms[slug], m.label) {
 				is.ThemeTerms[slug] = append(is.ThemeTerms[slug], m.label)
 			}
 		}
