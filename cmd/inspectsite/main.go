@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"syscall"
 
 	"inspectsite/internal/build"
@@ -21,7 +22,7 @@ import (
 var version = "dev"
 
 const usage = `usage:
-  inspectsite build [-source DIR] [-dest DIR] [-config FILE] [-base-url URL] [-strict]
+  inspectsite build [-source DIR] [-dest DIR] [-config FILE] [-base-url URL] [-strict] [-timings] [-cpuprofile FILE]
   inspectsite serve [-addr 127.0.0.1:1313] [-source DIR] [-config FILE] [-no-reload]
   inspectsite check [-source DIR] [-config FILE]
   inspectsite version
@@ -69,14 +70,29 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&opts.ConfigFile, "config", build.ConfigFile, "configuration file, relative to -source")
 	fs.StringVar(&opts.BaseURL, "base-url", "", "base URL the site is served from, e.g. https://example.org/sub/")
 	fs.BoolVar(&opts.Strict, "strict", false, "fail on any warning or error, writing nothing")
+	timings := fs.Bool("timings", false, "print how long each stage took")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to `FILE` (go tool pprof)")
 	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
 		if fs.NArg() > 0 {
 			fmt.Fprintf(stderr, "inspectsite build: unexpected argument %q\n", fs.Arg(0))
 		}
 		return 2
 	}
+	if *cpuProfile != "" {
+		stop, err := startCPUProfile(*cpuProfile)
+		if err != nil {
+			fmt.Fprintf(stderr, "inspectsite build: %v\n", err)
+			return 2
+		}
+		defer stop()
+	}
 	res, err := build.Build(opts)
 	printDiags(stderr, res)
+	if *timings && res != nil {
+		for _, t := range res.Timings {
+			fmt.Fprintf(stderr, "%-14s %8.1f ms\n", t.Stage, float64(t.Took.Microseconds())/1000)
+		}
+	}
 	var fatal *build.FatalError
 	switch {
 	case errors.Is(err, output.ErrNotOurs):
@@ -115,6 +131,19 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// startCPUProfile profiles the process into file until the returned stop.
+func startCPUProfile(file string) (stop func(), err error) {
+	f, err := os.Create(file)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
 
 func printDiags(w io.Writer, res *build.Result) {
