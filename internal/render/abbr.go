@@ -73,49 +73,61 @@ func (g *glossary) page() *abbrState { return &abbrState{g: g, seen: map[string]
 
 // Text escapes plain text for HTML and marks its abbreviations.
 func (a *abbrState) Text(s string) template.HTML {
-	return template.HTML(a.mark(s, true))
+	return template.HTML(a.appendMarked(nil, s, true))
 }
 
 // mark works on plain text (escape=true) or on text already escaped.
 func (a *abbrState) mark(s string, escape bool) string {
-	esc := func(x string) string {
+	return string(a.appendMarked(nil, s, escape))
+}
+
+// appendMarked appends s to b, escaped if escape, with abbreviations marked.
+func (a *abbrState) appendMarked(b []byte, s string, escape bool) []byte {
+	esc := func(b []byte, x string) []byte {
 		if escape {
-			return template.HTMLEscapeString(x)
+			return appendEscaped(b, x)
 		}
-		return x
+		return append(b, x...)
 	}
 	if a == nil || len(a.g.expand) == 0 {
-		return esc(s)
+		return esc(b, s)
 	}
 	matches := a.g.words(s)
 	if len(matches) == 0 {
-		return esc(s)
+		return esc(b, s)
 	}
-	var b strings.Builder
-	b.Grow(len(s) + 64)
 	last := 0
 	for _, m := range matches {
 		key := s[m[0]:m[2]]
-		exp := a.g.expand[key]
-		b.WriteString(esc(s[last:m[0]]))
-		word := esc(s[m[0]:m[1]])
+		b = esc(b, s[last:m[0]])
 		if a.seen[key] {
-			b.WriteString(word)
-		} else {
-			a.seen[key] = true
-			b.WriteString(`<abbr title="` + template.HTMLEscapeString(exp) + `">` + word + `</abbr>`)
-			// Skip the expansion when the text defines the abbreviation
-			// itself: "Individual Quality Assessment (IQA)".
-			before := strings.TrimRight(s[:m[0]], " ")
-			defined := strings.HasSuffix(before, "(") && strings.HasPrefix(s[m[1]:], ")")
-			if !defined && !strings.HasSuffix(strings.ToLower(strings.TrimRight(before, " (")), strings.ToLower(exp)) {
-				b.WriteString(` (<a href="` + a.g.glossURL + `#` + strings.ToLower(key) + `">` + template.HTMLEscapeString(exp) + `</a>)`)
-			}
+			b = esc(b, s[m[0]:m[1]])
+			last = m[1]
+			continue
+		}
+		a.seen[key] = true
+		exp := a.g.expand[key]
+		b = append(b, `<abbr title="`...)
+		b = appendEscaped(b, exp)
+		b = append(b, `">`...)
+		b = esc(b, s[m[0]:m[1]])
+		b = append(b, `</abbr>`...)
+		// Skip the expansion when the text defines the abbreviation
+		// itself: "Individual Quality Assessment (IQA)".
+		before := strings.TrimRight(s[:m[0]], " ")
+		defined := strings.HasSuffix(before, "(") && strings.HasPrefix(s[m[1]:], ")")
+		if !defined && !endsWithFold(strings.TrimRight(before, " ("), exp) {
+			b = append(b, ` (<a href="`...)
+			b = append(b, a.g.glossURL...)
+			b = append(b, '#')
+			b = append(b, strings.ToLower(key)...)
+			b = append(b, `">`...)
+			b = appendEscaped(b, exp)
+			b = append(b, `</a>)`...)
 		}
 		last = m[1]
 	}
-	b.WriteString(esc(s[last:]))
-	return b.String()
+	return esc(b, s[last:])
 }
 
 // HTML marks abbreviations in the text parts of trusted HTML (goldmark's
@@ -139,4 +151,9 @@ func (a *abbrState) HTML(h template.HTML) template.HTML {
 		s = s[i+j+1:]
 	}
 	return template.HTML(b.String())
+}
+
+// endsWithFold is strings.HasSuffix ignoring case, without lowering all of s.
+func endsWithFold(s, suffix string) bool {
+	return len(s) >= len(suffix) && strings.EqualFold(s[len(s)-len(suffix):], suffix)
 }

@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
+	"sync"
 
 	"inspectsite/internal/config"
 	"inspectsite/internal/report"
@@ -29,6 +30,8 @@ type page struct {
 	JS   []string
 	// Rendered narrative, filled for report pages.
 	Narrative template.HTML
+
+	parts *parts
 }
 
 type crumb struct{ Name, URL string }
@@ -138,3 +141,39 @@ func ReportTitle(r *report.Report) string {
 }
 
 func (p *page) ReportTitle(r *report.Report) string { return ReportTitle(r) }
+
+// MenuKey is what the menu depends on: the page's section, and whether the
+// page is that section's own page (then its item is the current page).
+func (p *page) MenuKey() string {
+	if p.URL == "/"+p.Section+"/" {
+		return p.Section + " index"
+	}
+	return p.Section
+}
+
+// Cached renders the named template with this page once per build for
+// each key, and reuses the result on every page asking with the same key:
+// for the parts of the frame that only the key decides.
+func (p *page) Cached(name, key string) (template.HTML, error) {
+	return p.parts.get(p, name, key)
+}
+
+// parts holds the results of Cached for one build.
+type parts struct {
+	t *Templates
+	m sync.Map // page template + name + key → template.HTML
+}
+
+func (c *parts) get(p *page, name, key string) (template.HTML, error) {
+	k := p.Template + "\x00" + name + "\x00" + key
+	if h, ok := c.m.Load(k); ok {
+		return h.(template.HTML), nil
+	}
+	var b strings.Builder
+	if err := c.t.pages[p.Template].ExecuteTemplate(&b, name, p); err != nil {
+		return "", err
+	}
+	h := template.HTML(b.String())
+	c.m.Store(k, h)
+	return h, nil
+}

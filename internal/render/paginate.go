@@ -31,11 +31,23 @@ func (pg *pager) Next() int {
 	return 0
 }
 
-// Pages lists every page number, for the numbered links.
+// Pages lists the page numbers to link, as GOV.UK's pagination does: the
+// first, the last, and the current page with its neighbours; 0 stands for
+// a run of pages left out. A list of 200 pages is 7 links, not 200.
 func (pg *pager) Pages() []int {
-	out := make([]int, pg.Total)
-	for i := range out {
-		out[i] = i + 1
+	var out []int
+	for n := 1; n <= pg.Total; n++ {
+		near := n == 1 || n == pg.Total || n >= pg.Page-1 && n <= pg.Page+1
+		// A gap of a single page shows that page rather than an ellipsis.
+		if !near && (n == 2 && pg.Page == 4 || n == pg.Total-1 && pg.Page == pg.Total-3) {
+			near = true
+		}
+		switch {
+		case near:
+			out = append(out, n)
+		case len(out) > 0 && out[len(out)-1] != 0:
+			out = append(out, 0)
+		}
 	}
 	return out
 }

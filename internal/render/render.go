@@ -132,6 +132,7 @@ type run struct {
 	css    string
 	js     string // the search script's path
 	cache  *Cache
+	parts  *parts // the frame's cached parts
 	stream StreamFunc
 	base   uint64 // fingerprint of config, templates, stylesheet
 	wide   uint64 // ... and of every report
@@ -142,7 +143,8 @@ type run struct {
 
 func newRun(s *site.Site, t *Templates, write WriteFunc) *run {
 	l := newLayout(s)
-	return &run{s: s, t: t, write: write, l: l, pages: pages(s, l), gloss: newGlossary(s.Config.Glossary, s.Config.BasePath()+"glossary/")}
+	return &run{s: s, t: t, write: write, l: l, pages: pages(s, l), gloss: newGlossary(s.Config.Glossary, s.Config.BasePath()+"glossary/"),
+		parts: &parts{t: t}}
 }
 
 // emit hands one file to the writer. Writes run concurrently (the writer
@@ -258,7 +260,7 @@ func (r *run) fill(p *page, buf *bytes.Buffer) {
 	if buf == nil {
 		buf = new(bytes.Buffer)
 	}
-	p.Site, p.Cfg, p.L, p.CSS = r.s, r.s.Config, r.l, r.css
+	p.Site, p.Cfg, p.L, p.CSS, p.parts = r.s, r.s.Config, r.l, r.css, r.parts
 	if p.Template == "search.html" {
 		p.JS = []string{r.js}
 	}

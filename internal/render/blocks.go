@@ -1,0 +1,203 @@
+package render
+
+import (
+	"html/template"
+	"strings"
+
+	"inspectsite/internal/report"
+	"inspectsite/internal/site"
+)
+
+// The blocks below are the parts of pages that repeat with the size of the
+// site. Templates place them ({{.IssueSections $r}}); their markup is here,
+// written with markup, so that a page of fifty issues costs fifty appends
+// rather than a thousand template actions. Page templates remain free to
+// write their own markup from the same data instead.
+
+// Rating is a rating as a tag, or "Not rated".
+func (p *page) Rating(value string) template.HTML {
+	return newMarkup(64).rating(value).html()
+}
+
+func (m *markup) rating(value string) *markup {
+	if value == "" {
+		return m.raw(`<span class="not-rated">Not rated</span>`)
+	}
+	return m.raw(`<strong class="tag tag--`).text(strings.ToLower(value)).raw(`">`).text(value).raw(`</strong>`)
+}
+
+// RatingsList is a report's rating on each criterion as a summary list;
+// with source, each links to the line it was read from.
+func (p *page) RatingsList(r *report.Report, source bool) template.HTML {
+	m := newMarkup(1024).raw("\n<dl class=\"summary-list\">\n")
+	for _, c := range p.Cfg.Criteria {
+		m.raw(`<div class="summary-list__row"><dt>`).text(c.Title).raw(`</dt><dd>`).rating(r.Ratings[c.Slug])
+		if n := r.Lines.Ratings[c.Slug]; source && n > 0 {
+			m.raw(` <a class="source-link" href="`).url(p.Rel(p.SourceLine(r, n))).raw(`">source, line `).int(n).raw(`</a>`)
+		}
+		m.raw("</dd></div>\n")
+	}
+	return m.raw("</dl>\n").html()
+}
+
+// IssueSections is every issue of a report with its response, as the
+// report page shows them.
+func (p *page) IssueSections(r *report.Report) template.HTML {
+	m := newMarkup(2048 * len(r.Issues))
+	for i := range r.Issues {
+		is := &r.Issues[i]
+		id := p.IssueID(r, i)
+		m.raw("\n<section class=\"issue\" aria-labelledby=\"").text(id).raw("\">\n<h3 id=\"").text(id).raw(`">Issue `).int(is.Number).raw(": ").text(short(is.Text, 12)).raw("</h3>\n<p>")
+		m.b = p.Abbr.appendMarked(m.b, is.Text, true)
+		m.raw("</p>\n").themesLine(p, is).raw("\n")
+		if is.Line > 0 {
+			m.raw(`<p class="source-link"><a href="`).url(p.Rel(p.SourceLine(r, is.Line))).raw(`">Issue `).int(is.Number).raw(" in the source, line ").int(is.Line).raw("</a></p>")
+		}
+		m.raw("\n<h4>CPS response</h4>\n").response(p, is).raw("\n")
+		if is.Response != "" && is.ResponseLine > 0 {
+			m.raw(`<p class="source-link"><a href="`).url(p.Rel(p.SourceLine(r, is.ResponseLine))).raw(`">Response to issue `).int(is.Number).raw(" in the source, line ").int(is.ResponseLine).raw("</a></p>")
+		}
+		m.raw("\n</section>\n")
+	}
+	return m.html()
+}
+
+// themesLine links an issue's themes.
+func (m *markup) themesLine(p *page, is *report.Issue) *markup {
+	if len(is.Themes) == 0 {
+		return m.raw(`<p class="themes-line">Themes: none matched</p>`)
+	}
+	m.raw(`<p class="themes-line">Themes: `)
+	for i, t := range is.Themes {
+		if i > 0 {
+			m.raw(", ")
+		}
+		m.raw(`<a href="`).url(p.Rel("/themes/" + t + "/")).raw(`">`).text(p.ThemeTitle(t)).raw("</a>")
+	}
+	return m.raw("</p>")
+}
+
+// response is the CPS's response to an issue, paragraph by paragraph,
+// with notes when it is shared with other issues or other Areas.
+func (m *markup) response(p *page, is *report.Issue) *markup {
+	if is.Response == "" {
+		return m.raw("\n<p class=\"absent\">No response to this issue is given in the document.</p>\n")
+	}
+	m.raw("\n\n")
+	if len(is.ResponseCovers) > 1 {
+		m.raw(`<p class="note">One response answers issues `)
+		for i, n := range is.ResponseCovers {
+			if i > 0 {
+				m.raw(" and ")
+			}
+			m.int(n)
+		}
+		m.raw(" together.</p>")
+	}
+	m.raw("\n")
+	if len(is.JointWith) > 0 {
+		m.raw(`<p class="note">Joint response with `)
+		for i, a := range is.JointWith {
+			if i > 0 {
+				m.raw(" and ")
+			}
+			m.raw("CPS ").text(a)
+		}
+		m.raw(".</p>")
+	}
+	m.raw("\n")
+	for _, para := range is.ResponseParagraphs {
+		m.raw("<p>")
+		m.b = p.Abbr.appendMarked(m.b, para, true)
+		m.raw("</p>\n")
+	}
+	return m.raw("\n\n")
+}
+
+// ThemeItems are a theme page's issues from one Area, each with its
+// response and a link to it in its report.
+func (p *page) ThemeItems(items []site.IssueRef) template.HTML {
+	m := newMarkup(2048 * len(items))
+	for _, it := range items {
+		r, is := it.Report, it.Issue
+		m.raw("\n<h3>Issue ").int(is.Number).raw(" from “").text(ReportTitle(r)).raw("” (").text(monthYear(r.Date)).raw(")</h3>\n<p>")
+		m.b = p.Abbr.appendMarked(m.b, is.Text, true)
+		m.raw("</p>\n<h4>CPS response</h4>\n").response(p, is)
+		m.raw("\n<p><a href=\"").url(p.Rel(r.URL)).raw("#").text(p.IssueRefID(it)).raw(`">Issue `).int(is.Number).raw(" in the full report")
+		if r.Area != "" {
+			m.raw(" for CPS ").text(r.Area)
+		}
+		m.raw(", ").text(displayDate(r.Date)).raw("</a></p>\n")
+	}
+	return m.html()
+}
+
+// IssueListItems are issues as list items linking to their reports: an
+// Area page's issues under one theme.
+func (p *page) IssueListItems(items []site.IssueRef) template.HTML {
+	m := newMarkup(512 * len(items))
+	for _, it := range items {
+		m.raw(`<li><a href="`).url(p.Rel(it.Report.URL)).raw("#").text(p.IssueRefID(it)).raw(`">Issue `).int(it.Issue.Number).raw(", ").text(displayDate(it.Report.Date)).raw("</a>: ")
+		m.b = p.Abbr.appendMarked(m.b, it.Issue.Text, true)
+		m.raw("</li>\n")
+	}
+	return m.html()
+}
+
+// ReportRows are an Area's reports as rows of its table over time: date,
+// document kind, programme, a rating per criterion, number of issues.
+func (p *page) ReportRows(reports []*report.Report) template.HTML {
+	m := newMarkup(512 * len(reports))
+	for _, r := range reports {
+		m.raw(`<tr><th scope="row"><a href="`).url(p.Rel(r.URL)).raw(`">`).text(displayDate(r.Date)).raw(`</a><span class="cell-note">`).text(p.KindTitle(r.Kind)).raw("</span></th><td>").text(p.ProgrammeTitle(r.Programme)).raw("</td>\n")
+		for _, c := range p.Cfg.Criteria {
+			m.raw("<td>").rating(r.Ratings[c.Slug]).raw("</td>")
+		}
+		m.raw(`<td class="numeric">`).int(len(r.Issues)).raw("</td></tr>\n")
+	}
+	return m.html()
+}
+
+// ReportItems are reports as list items: title link, Area, programme, date
+// and number of issues.
+func (p *page) ReportItems(reports []*report.Report) template.HTML {
+	m := newMarkup(384 * len(reports))
+	for _, r := range reports {
+		m.raw("<li>\n<a href=\"").url(p.Rel(r.URL)).raw(`">`).text(ReportTitle(r)).raw("</a>\n<p class=\"meta\">")
+		if r.Area != "" {
+			m.raw("CPS ").text(r.Area)
+		} else {
+			m.raw("National or thematic")
+		}
+		m.raw(" · ").text(p.ProgrammeTitle(r.Programme)).raw(" · ")
+		if r.Date != "" {
+			m.raw(`<time datetime="`).text(r.Date).raw(`">`).text(displayDate(r.Date)).raw("</time>")
+		} else {
+			m.raw("Date not stated")
+		}
+		m.raw(" · ").text(plural(len(r.Issues), "issue", "issues")).raw("</p>\n</li>\n")
+	}
+	return m.html()
+}
+
+// SourceLines are a document's lines as list items, each with the id its
+// provenance links point to.
+func (p *page) SourceLines(r *report.Report) template.HTML {
+	text := strings.TrimSuffix(r.Text, "\n")
+	m := newMarkup(len(text) + len(text)/4 + 1024)
+	for n := 1; ; n++ {
+		line, rest, more := strings.Cut(text, "\n")
+		m.raw(`<li id="L`).int(n).raw(`">`)
+		if line == "" {
+			m.raw(`<span class="visually-hidden">(blank line)</span>`)
+		} else {
+			m.text(line)
+		}
+		m.raw("</li>\n")
+		if !more {
+			break
+		}
+		text = rest
+	}
+	return m.html()
+}
