@@ -167,12 +167,25 @@ func (d *docState) responseFollows(rest []line) bool {
 	return false
 }
 
-// responseLabel matches a response label line, or returns nil.
+// responseLabel matches a response label line, or returns nil: the whole
+// line, what the label says it covers, a parenthesis after its colon, and
+// the text after it. The pattern stops at the label; the text is the rest
+// of the line, so a long first paragraph costs no matching.
 func (d *docState) responseLabel(s string) []string {
 	if !d.p.mayBeResponse(s) {
 		return nil
 	}
-	return d.p.response.FindStringSubmatch(s)
+	loc := d.p.response.FindStringSubmatchIndex(s)
+	if loc == nil {
+		return nil
+	}
+	sub := func(i int) string {
+		if loc[2*i] < 0 {
+			return ""
+		}
+		return s[loc[2*i]:loc[2*i+1]]
+	}
+	return []string{s, sub(1), sub(2), strings.TrimLeft(s[loc[1]:], " \t\n\f\r")}
 }
 
 func (d *docState) hasNumberedItems() bool {

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // line is one line of a document body, cleaned of markup.
@@ -76,22 +77,39 @@ func splitLines(body string, first int) []line {
 func cleanLine(raw string) line {
 	var l line
 	s := strings.TrimSpace(raw)
-	s = quoteMark.ReplaceAllString(s, "")
-	if m := headingMark.FindString(s); m != "" {
-		l.heading = true
-		s = s[len(m):]
-		s = strings.TrimRight(s, "# ")
+	// Each pattern runs only when the byte it needs is there.
+	if strings.HasPrefix(s, ">") {
+		s = quoteMark.ReplaceAllString(s, "")
+	}
+	if strings.HasPrefix(s, "#") {
+		if m := headingMark.FindString(s); m != "" {
+			l.heading = true
+			s = s[len(m):]
+			s = strings.TrimRight(s, "# ")
+		}
 	}
 	s = stripEmphasis(s)
 	s = strings.TrimSpace(s)
-	if m := bulletMark.FindString(s); m != "" {
-		l.bullet = true
-		s = s[len(m):]
+	if mayBeBullet(s) {
+		if m := bulletMark.FindString(s); m != "" {
+			l.bullet = true
+			s = s[len(m):]
+		}
 	}
-	s = mdLink.ReplaceAllString(s, "$1")
-	s = htmlTag.ReplaceAllString(s, " ")
+	if strings.Contains(s, "](") {
+		s = mdLink.ReplaceAllString(s, "$1")
+	}
+	if strings.IndexByte(s, '<') >= 0 {
+		s = htmlTag.ReplaceAllString(s, " ")
+	}
 	l.text = fold(s)
 	return l
+}
+
+// mayBeBullet reports whether s starts with a character bulletMark knows.
+func mayBeBullet(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return strings.ContainsRune("-*+•·▪◦‣", r)
 }
 
 // stripEmphasis drops markdown emphasis markers (**, __, and * or _ next to

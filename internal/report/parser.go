@@ -31,7 +31,7 @@ type Parser struct {
 	// Lower-case words whose absence lets a line skip a costly pattern.
 	ratingStems   []string
 	nounStems     []string
-	responseFirst map[string]bool
+	responseLabels []string // lower case, words joined by one space
 }
 
 // mentionsRating reports whether s may hold a rating word.
@@ -40,13 +40,33 @@ func (p *Parser) mentionsRating(s string) bool { return containsFold(s, p.rating
 // mentionsIssueNoun reports whether s may state a count of issues.
 func (p *Parser) mentionsIssueNoun(s string) bool { return containsFold(s, p.nounStems) }
 
-// mayBeResponse reports whether s starts with the first word of a response label.
+// mayBeResponse reports whether s may start with a response label: its
+// opening words, lower-cased with runs of space and hyphen made one space,
+// begin with a label. Text that is not ASCII there is left to the pattern.
 func (p *Parser) mayBeResponse(s string) bool {
-	w := s
-	if i := strings.IndexAny(s, " :(*"); i >= 0 {
-		w = s[:i]
+	var buf [64]byte
+	norm := buf[:0]
+	for i := 0; i < len(s) && len(norm) < len(buf); i++ {
+		c := s[i]
+		switch {
+		case c >= 0x80:
+			return true
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '-':
+			if len(norm) > 0 && norm[len(norm)-1] != ' ' {
+				norm = append(norm, ' ')
+			}
+		case 'A' <= c && c <= 'Z':
+			norm = append(norm, c+'a'-'A')
+		default:
+			norm = append(norm, c)
+		}
 	}
-	return p.responseFirst[strings.ToLower(w)]
+	for _, l := range p.responseLabels {
+		if len(norm) >= len(l) && string(norm[:len(l)]) == l {
+			return true
+		}
+	}
+	return false
 }
 
 // containsFold reports whether s contains any of the lower-case needles,
@@ -85,19 +105,16 @@ func NewParser(cfg *config.Config) *Parser {
 		p.headings.add(h, 0)
 	}
 	labels := make([]string, len(cfg.Extract.ResponseLabels))
-	p.responseFirst = map[string]bool{}
 	for i, l := range cfg.Extract.ResponseLabels {
-		if f := strings.Fields(l); len(f) > 0 {
-			p.responseFirst[strings.ToLower(f[0])] = true
-		}
 		labels[i] = spacedPattern(l)
+		p.responseLabels = append(p.responseLabels, strings.ToLower(strings.Join(strings.Fields(strings.ReplaceAll(l, "-", " ")), " ")))
 	}
 	sort.Slice(labels, func(i, j int) bool { return len(labels[i]) > len(labels[j]) })
 	// "CPS Response to 1 & 3:", "CPS response (joint with CPS London North):",
 	// "CPS response: (joint with ...):", "CPS Response: text".
 	p.response = regexp.MustCompile(`(?i)^(?:` + strings.Join(labels, "|") + `)` +
 		`((?:\s+to\s+(?:issues?\s+)?(?:\d+(?:\s*(?:,|&|and)\s*)?)+|\s*\([^()]{0,120}\))*)\s*[:.\-–—]\s*` +
-		`((?:\([^()]{0,120}\)\s*:?)?)\s*(.*)$`)
+		`((?:\([^()]{0,120}\)\s*:?)?)`)
 	p.nouns = newTermSet()
 	for _, n := range cfg.Extract.IssueNouns {
 		p.nouns.add(n, 0)

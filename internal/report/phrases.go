@@ -12,6 +12,10 @@ type phraseIndex struct {
 	phrases []string
 	index   map[string]int // tokens joined by " " → owner
 	re      *regexp.Regexp
+	// firsts are the phrases' first words: text without one of them as a
+	// whole ASCII word cannot match, and skips the pattern. nil when a
+	// first word is not plain ASCII.
+	firsts map[string]bool
 }
 
 func newPhraseIndex() *phraseIndex { return &phraseIndex{index: map[string]int{}} }
@@ -30,8 +34,15 @@ func (pi *phraseIndex) add(phrase string, owner int) {
 
 func (pi *phraseIndex) compile() {
 	pats := make([]string, 0, len(pi.phrases))
+	pi.firsts = map[string]bool{}
 	for _, ph := range pi.phrases {
 		words := tokens(ph)
+		if pi.firsts != nil && !isASCIIWord(words[0]) {
+			pi.firsts = nil
+		}
+		if pi.firsts != nil {
+			pi.firsts[words[0]] = true
+		}
 		for i, w := range words {
 			words[i] = regexp.QuoteMeta(w)
 		}
@@ -53,6 +64,9 @@ type hit struct {
 }
 
 func (pi *phraseIndex) findAll(text string) []hit {
+	if !pi.mayMatch(text) {
+		return nil
+	}
 	var out []hit
 	for _, loc := range pi.re.FindAllStringIndex(text, -1) {
 		key := strings.Join(tokens(text[loc[0]:loc[1]]), " ")
@@ -87,4 +101,52 @@ func (pi *phraseIndex) first(text string) (hit, bool) {
 		return hit{}, false
 	}
 	return hs[0], true
+}
+
+// mayMatch reports whether text has a phrase's first word as a whole word,
+// words being runs of ASCII letters and digits.
+func (pi *phraseIndex) mayMatch(text string) bool {
+	if pi.firsts == nil {
+		return true
+	}
+	var buf [32]byte
+	for i := 0; i < len(text); {
+		if !isAlnum(text[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && isAlnum(text[j]) {
+			j++
+		}
+		if j-i <= len(buf) {
+			w := buf[:j-i]
+			for k := range w {
+				w[k] = lowerASCII(text[i+k])
+			}
+			if pi.firsts[string(w)] {
+				return true
+			}
+		}
+		i = j
+	}
+	return false
+}
+
+func isAlnum(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' }
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+func isASCIIWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if !isAlnum(w[i]) {
+			return false
+		}
+	}
+	return w != ""
 }
