@@ -97,3 +97,35 @@ func FuzzSlugify(f *testing.F) {
 		}
 	})
 }
+
+// FuzzShortcuts checks that the cheap tests in front of costly patterns
+// never change a result: Area and criterion names are found where the
+// plain pattern finds them, and no line the response pattern matches is
+// turned away before it.
+func FuzzShortcuts(f *testing.F) {
+	p := fuzzParser(f)
+	for _, s := range []string{
+		"CPS North West and CPS Thames & Chiltern", "Report on CPS Yorkshire and Humberside (2018)",
+		"casework quality: good; high quality casework", "north-west_north west", "ſouth West, \u212Aent",
+		"CPS Response to 1 & 3: text", "CPS  -response (joint with CPS London North): x", "Response. y",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, pi := range []*phraseIndex{p.areas, p.criteria} {
+			want := pi.re.FindAllStringIndex(s, -1)
+			got := pi.locate(s)
+			if len(got) != len(want) {
+				t.Fatalf("%q: located %v, pattern finds %v", s, got, want)
+			}
+			for i := range got {
+				if got[i][0] != want[i][0] || got[i][1] != want[i][1] {
+					t.Fatalf("%q: located %v, pattern finds %v", s, got, want)
+				}
+			}
+		}
+		if p.response.MatchString(s) && !p.mayBeResponse(s) {
+			t.Fatalf("%q: a response label the shortcut turns away", s)
+		}
+	})
+}

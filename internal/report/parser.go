@@ -50,7 +50,7 @@ func (p *Parser) mayBeResponse(s string) bool {
 		c := s[i]
 		switch {
 		case c >= 0x80:
-			return true
+			return true // the pattern decides (it folds ſ to s, K to k)
 		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '-':
 			if len(norm) > 0 && norm[len(norm)-1] != ' ' {
 				norm = append(norm, ' ')

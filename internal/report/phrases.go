@@ -12,6 +12,7 @@ type phraseIndex struct {
 	phrases []string
 	index   map[string]int // tokens joined by " " → owner
 	re      *regexp.Regexp
+	at      *regexp.Regexp // re anchored at the start of its input
 	// firsts are the phrases' first words: text without one of them as a
 	// whole ASCII word cannot match, and skips the pattern. nil when a
 	// first word is not plain ASCII.
@@ -55,6 +56,7 @@ func (pi *phraseIndex) compile() {
 		return
 	}
 	pi.re = regexp.MustCompile(`(?i)\b(?:` + strings.Join(pats, "|") + `)\b`)
+	pi.at = regexp.MustCompile(`(?i)^(?:` + strings.Join(pats, "|") + `)\b`)
 }
 
 // hit is one name found in a text.
@@ -64,11 +66,8 @@ type hit struct {
 }
 
 func (pi *phraseIndex) findAll(text string) []hit {
-	if !pi.mayMatch(text) {
-		return nil
-	}
 	var out []hit
-	for _, loc := range pi.re.FindAllStringIndex(text, -1) {
+	for _, loc := range pi.locate(text) {
 		key := strings.Join(tokens(text[loc[0]:loc[1]]), " ")
 		owner, ok := pi.index[key]
 		if !ok {
@@ -79,6 +78,42 @@ func (pi *phraseIndex) findAll(text string) []hit {
 		if ok {
 			out = append(out, hit{loc[0], loc[1], owner})
 		}
+	}
+	return out
+}
+
+// locate finds where re matches text, as re.FindAllStringIndex does. A match
+// can only start at a whole word that begins a phrase, so with firsts known
+// the anchored pattern is tried at those words alone.
+func (pi *phraseIndex) locate(text string) [][]int {
+	if pi.firsts == nil || strings.ContainsAny(text, foldsToASCII) {
+		return pi.re.FindAllStringIndex(text, -1)
+	}
+	var out [][]int
+	var buf [32]byte
+	end := 0 // matches do not overlap
+	for i := 0; i < len(text); {
+		if !isAlnum(text[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && isAlnum(text[j]) {
+			j++
+		}
+		if i >= end && j-i <= len(buf) && (i == 0 || text[i-1] != '_') {
+			w := buf[:j-i]
+			for k := range w {
+				w[k] = lowerASCII(text[i+k])
+			}
+			if pi.firsts[string(w)] {
+				if loc := pi.at.FindStringIndex(text[i:]); loc != nil {
+					out = append(out, []int{i, i + loc[1]})
+					end = i + loc[1]
+				}
+			}
+		}
+		i = j
 	}
 	return out
 }
@@ -103,35 +138,9 @@ func (pi *phraseIndex) first(text string) (hit, bool) {
 	return hs[0], true
 }
 
-// mayMatch reports whether text has a phrase's first word as a whole word,
-// words being runs of ASCII letters and digits.
-func (pi *phraseIndex) mayMatch(text string) bool {
-	if pi.firsts == nil {
-		return true
-	}
-	var buf [32]byte
-	for i := 0; i < len(text); {
-		if !isAlnum(text[i]) {
-			i++
-			continue
-		}
-		j := i
-		for j < len(text) && isAlnum(text[j]) {
-			j++
-		}
-		if j-i <= len(buf) {
-			w := buf[:j-i]
-			for k := range w {
-				w[k] = lowerASCII(text[i+k])
-			}
-			if pi.firsts[string(w)] {
-				return true
-			}
-		}
-		i = j
-	}
-	return false
-}
+// foldsToASCII are the only letters outside ASCII that a case-insensitive
+// pattern matches to ASCII letters (long s and the Kelvin sign).
+const foldsToASCII = "\u017F\u212A"
 
 func isAlnum(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' }
 
