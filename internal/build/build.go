@@ -3,6 +3,7 @@ package build
 import (
 	"fmt"
 
+	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
@@ -119,6 +120,9 @@ func Build(opts Options) (*Result, error) {
 	if opts.Strict && (res.Errors > 0 || res.Warnings > 0) {
 		return res, &FatalError{res}
 	}
+	for _, r := range res.Site.Reports {
+		r.Text = "" // read again for its source page: see sourceText
+	}
 	boundMemory()
 	dest := opts.Dest
 	if dest == "" {
@@ -137,7 +141,7 @@ func Build(opts Options) (*Result, error) {
 		return res, &FatalError{res}
 	}
 	pool := output.NewPool(w, 16)
-	n, err := render.SiteStreamed(res.Site, theme, pool.Write, w.WriteStream)
+	n, err := render.SiteStreamed(res.Site, theme, pool.Write, w.WriteStream, sourceText(os.DirFS(opts.Source)))
 	if werr := pool.Wait(); err == nil {
 		err = werr
 	}
@@ -158,6 +162,19 @@ func Build(opts Options) (*Result, error) {
 	res.Committed = true
 	res.Elapsed = time.Since(start)
 	return res, nil
+}
+
+// sourceText reads a report's text again for its source page. Load drops
+// the texts after reading (dropTexts): holding every document twice, as
+// text and as the model, would double a large build's memory.
+func sourceText(fsys fs.FS) render.TextFunc {
+	return func(r *report.Report) (string, error) {
+		data, err := fs.ReadFile(fsys, r.Source)
+		if err != nil {
+			return "", diag.Errorf(r.Source, 0, "cannot read again for its source page: %v", err)
+		}
+		return report.Text(r, data)
+	}
 }
 
 func asDiags(err error) []diag.Diagnostic {

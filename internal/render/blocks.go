@@ -182,8 +182,15 @@ func (p *page) ReportItems(reports []*report.Report) template.HTML {
 
 // SourceLines are a document's lines as list items, each with the id its
 // provenance links point to.
-func (p *page) SourceLines(r *report.Report) template.HTML {
-	text := strings.TrimSuffix(r.Text, "\n")
+func (p *page) SourceLines(r *report.Report) (template.HTML, error) {
+	text := r.Text
+	if text == "" && p.parts != nil && p.parts.text != nil {
+		var err error
+		if text, err = p.parts.text(r); err != nil {
+			return "", err
+		}
+	}
+	text = strings.TrimSuffix(text, "\n")
 	m := newMarkup(len(text) + len(text)/4 + 1024)
 	for n := 1; ; n++ {
 		line, rest, more := strings.Cut(text, "\n")
@@ -199,5 +206,5 @@ func (p *page) SourceLines(r *report.Report) template.HTML {
 		}
 		text = rest
 	}
-	return m.html()
+	return m.html(), nil
 }

@@ -158,10 +158,12 @@ func (p *page) Cached(name, key string) (template.HTML, error) {
 	return p.parts.get(p, name, key)
 }
 
-// parts holds the results of Cached for one build.
+// parts holds the results of Cached for one build, and what pages need
+// from outside the model.
 type parts struct {
-	t *Templates
-	m sync.Map // page template + name + key → template.HTML
+	t    *Templates
+	m    sync.Map // page template + name + key → template.HTML
+	text TextFunc // for reports whose Text was not kept
 }
 
 func (c *parts) get(p *page, name, key string) (template.HTML, error) {

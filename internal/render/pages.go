@@ -191,22 +191,6 @@ func sourcePage(crumbs []crumb, r *report.Report) *page {
 
 type sourceData struct{ R *report.Report }
 
-// sourceLine is one numbered line of a document.
-type sourceLine struct {
-	N    int
-	Text string
-}
-
-// Lines splits the document into its lines, numbered from 1 as in the file.
-func (d sourceData) Lines() []sourceLine {
-	raw := strings.Split(strings.TrimSuffix(d.R.Text, "\n"), "\n")
-	out := make([]sourceLine, len(raw))
-	for i, l := range raw {
-		out[i] = sourceLine{i + 1, l}
-	}
-	return out
-}
-
 type reportData struct {
 	R          *report.Report
 	Prev, Next *report.Report

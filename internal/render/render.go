@@ -17,6 +17,7 @@ import (
 	"github.com/yuin/goldmark"
 
 	"inspectsite/internal/opendata"
+	"inspectsite/internal/report"
 	"inspectsite/internal/site"
 )
 
@@ -77,10 +78,16 @@ var dataWriters = []struct {
 // memory. Builds pass one, so the data files of a large site stream to disk.
 type StreamFunc func(path string, fill func(io.Writer) error) error
 
-// SiteStreamed is Site with the open data files written through stream.
-func SiteStreamed(s *site.Site, t *Templates, write WriteFunc, stream StreamFunc) (int, error) {
+// TextFunc gives a report's text as read, for its source page, when the
+// report does not hold it (see report.Report.Text).
+type TextFunc func(*report.Report) (string, error)
+
+// SiteStreamed is Site with the open data files written through stream,
+// and report texts, which a large build does not keep in memory, from text.
+func SiteStreamed(s *site.Site, t *Templates, write WriteFunc, stream StreamFunc, text TextFunc) (int, error) {
 	r := newRun(s, t, write)
 	r.stream = stream
+	r.parts.text = text
 	return r.all(nil, true)
 }
 

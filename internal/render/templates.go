@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -139,6 +140,10 @@ func (t *Templates) execute(p *page) ([]byte, error) {
 	var b bytes.Buffer
 	b.Grow(16 << 10)
 	if err := set.ExecuteTemplate(&b, "base", p); err != nil {
+		var d diag.Diagnostic
+		if errors.As(err, &d) {
+			return nil, d // about a document, not the template
+		}
 		file, line, msg := t.locate(p.Template, err)
 		return nil, diag.Errorf(file, line, "rendering %s: %s", p.URL, msg)
 	}

@@ -259,18 +259,18 @@ func (p *Parser) assignThemes(r *Report) {
 			ms = p.themes.find(is.Response)
 		}
 		is.Themes = []string{}
-		is.ThemeTerms = map[string][]string{}
-		found := make([]bool, len(p.cfg.Themes))
+		is.ThemeTerms = ThemeTerms{}
+		terms := make([][]string, len(p.cfg.Themes))
 		for _, m := range ms {
-			slug := p.cfg.Themes[m.group].Slug
-			found[m.group] = true
-			if !slices.Contains(is.ThemeTerms[slug], m.label) {
-				is.ThemeTerms[slug] = append(is.ThemeTerms[slug], m.label)
+			if !slices.Contains(terms[m.group], m.label) {
+				terms[m.group] = append(terms[m.group], m.label)
 			}
 		}
-		for g, ok := range found {
-			if ok {
-				is.Themes = append(is.Themes, p.cfg.Themes[g].Slug)
+		for g, ts := range terms {
+			if ts != nil {
+				slug := p.cfg.Themes[g].Slug
+				is.Themes = append(is.Themes, slug)
+				is.ThemeTerms = append(is.ThemeTerms, ThemeTerm{slug, ts})
 			}
 		}
 	}

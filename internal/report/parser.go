@@ -182,11 +182,7 @@ func (p *Parser) Parse(src string, data []byte) (*Report, []diag.Diagnostic) {
 		return nil, append(ds, diag.Errorf(src, 1, "%v", err))
 	}
 	r := &Report{Source: src, Slug: Slugify(strings.TrimSuffix(path.Base(src), path.Ext(src))), StatedCount: -1}
-	h := fnv.New64a()
-	h.Write([]byte(src))
-	h.Write([]byte{0})
-	h.Write(data)
-	r.Hash = h.Sum64()
+	r.Hash = Hash(src, data)
 	r.Text = text
 	r.Ratings = map[string]string{}
 	r.Lines.Ratings = map[string]int{}
@@ -208,6 +204,25 @@ func (p *Parser) Parse(src string, data []byte) (*Report, []diag.Diagnostic) {
 		ds[i].Path = src
 	}
 	return r, ds
+}
+
+// Hash identifies a document by its path and bytes (Report.Hash).
+func Hash(src string, data []byte) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(src))
+	h.Write([]byte{0})
+	h.Write(data)
+	return h.Sum64()
+}
+
+// Text is the text of a document read again after parsing, as Report.Text
+// would hold it. It is an error if the bytes are not those r was read from.
+func Text(r *Report, data []byte) (string, error) {
+	if Hash(r.Source, data) != r.Hash {
+		return "", diag.Errorf(r.Source, 0, "changed while the site was being built; build again")
+	}
+	text, _, _ := decodeText(data)
+	return text, nil
 }
 
 // readBody extracts everything the text states.

@@ -8,6 +8,12 @@
 // disk: callers hand it bytes and a path.
 package report
 
+import (
+	"encoding/json"
+	"slices"
+	"strings"
+)
+
 // Report is one document, as reports.json describes it.
 type Report struct {
 	ID           string            `json:"id"`
@@ -69,10 +75,54 @@ type Issue struct {
 	ResponseCovers []int               `json:"response_covers"`
 	JointWith      []string            `json:"joint_with"`
 	Themes         []string            `json:"themes"`
-	ThemeTerms     map[string][]string `json:"theme_terms"`
+	ThemeTerms     ThemeTerms          `json:"theme_terms"`
 
 	// Paragraphs of the response, for pages; Response is them joined.
 	ResponseParagraphs []string `json:"-"`
 	Line               int      `json:"-"` // where the issue starts
 	ResponseLine       int      `json:"-"` // where its response label is; 0 if none
+}
+
+// ThemeTerms are, for each theme of an issue, the terms that matched it, in
+// the order of the themes. A slice rather than a map: a site holds one per
+// issue. In JSON it is an object keyed by theme slug.
+type ThemeTerms []ThemeTerm
+
+// ThemeTerm is the terms that gave an issue one theme.
+type ThemeTerm struct {
+	Theme string
+	Terms []string
+}
+
+// Of is the terms that matched theme, or nil.
+func (tt ThemeTerms) Of(theme string) []string {
+	for _, t := range tt {
+		if t.Theme == theme {
+			return t.Terms
+		}
+	}
+	return nil
+}
+
+// MarshalJSON writes {"slug": ["term", ...], ...} with the keys sorted, as
+// encoding/json writes a map.
+func (tt ThemeTerms) MarshalJSON() ([]byte, error) {
+	sorted := slices.Clone(tt)
+	slices.SortFunc(sorted, func(a, b ThemeTerm) int { return strings.Compare(a.Theme, b.Theme) })
+	b := []byte{'{'}
+	for i, t := range sorted {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		k, err := json.Marshal(t.Theme)
+		if err != nil {
+			return nil, err
+		}
+		v, err := json.Marshal(t.Terms)
+		if err != nil {
+			return nil, err
+		}
+		b = append(append(append(b, k...), ':'), v...)
+	}
+	return append(b, '}'), nil
 }

@@ -145,7 +145,7 @@ func TestSeedLabels(t *testing.T) {
 						delete(want, th)
 					} else {
 						fp++
-						t.Logf("issue %d: extra theme %s (terms %v)", wi.Number, th, gi.ThemeTerms[th])
+						t.Logf("issue %d: extra theme %s (terms %v)", wi.Number, th, gi.ThemeTerms.Of(th))
 					}
 				}
 				for th := range want {
