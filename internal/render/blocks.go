@@ -16,7 +16,7 @@ import (
 
 // Rating is a rating as a tag, or "Not rated".
 func (p *page) Rating(value string) template.HTML {
-	return newMarkup(64).rating(value).html()
+	return p.markup().rating(value).html()
 }
 
 func (m *markup) rating(value string) *markup {
@@ -29,7 +29,7 @@ func (m *markup) rating(value string) *markup {
 // RatingsList is a report's rating on each criterion as a summary list;
 // with source, each links to the line it was read from.
 func (p *page) RatingsList(r *report.Report, source bool) template.HTML {
-	m := newMarkup(1024).raw("\n<dl class=\"summary-list\">\n")
+	m := p.markup().raw("\n<dl class=\"summary-list\">\n")
 	for _, c := range p.Cfg.Criteria {
 		m.raw(`<div class="summary-list__row"><dt>`).text(c.Title).raw(`</dt><dd>`).rating(r.Ratings[c.Slug])
 		if n := r.Lines.Ratings[c.Slug]; source && n > 0 {
@@ -43,7 +43,7 @@ func (p *page) RatingsList(r *report.Report, source bool) template.HTML {
 // IssueSections is every issue of a report with its response, as the
 // report page shows them.
 func (p *page) IssueSections(r *report.Report) template.HTML {
-	m := newMarkup(2048 * len(r.Issues))
+	m := p.markup()
 	for i := range r.Issues {
 		is := &r.Issues[i]
 		id := p.IssueID(r, i)
@@ -117,7 +117,7 @@ func (m *markup) response(p *page, is *report.Issue) *markup {
 // ThemeItems are a theme page's issues from one Area, each with its
 // response and a link to it in its report.
 func (p *page) ThemeItems(items []site.IssueRef) template.HTML {
-	m := newMarkup(2048 * len(items))
+	m := p.markup()
 	for _, it := range items {
 		r, is := it.Report, it.Issue
 		m.raw("\n<h3>Issue ").int(is.Number).raw(" from “").text(ReportTitle(r)).raw("” (").text(monthYear(r.Date)).raw(")</h3>\n<p>")
@@ -135,7 +135,7 @@ func (p *page) ThemeItems(items []site.IssueRef) template.HTML {
 // IssueListItems are issues as list items linking to their reports: an
 // Area page's issues under one theme.
 func (p *page) IssueListItems(items []site.IssueRef) template.HTML {
-	m := newMarkup(512 * len(items))
+	m := p.markup()
 	for _, it := range items {
 		m.raw(`<li><a href="`).url(p.Rel(it.Report.URL)).raw("#").text(p.IssueRefID(it)).raw(`">Issue `).int(it.Issue.Number).raw(", ").text(displayDate(it.Report.Date)).raw("</a>: ")
 		m.b = p.Abbr.appendMarked(m.b, it.Issue.Text, true)
@@ -147,7 +147,7 @@ func (p *page) IssueListItems(items []site.IssueRef) template.HTML {
 // ReportRows are an Area's reports as rows of its table over time: date,
 // document kind, programme, a rating per criterion, number of issues.
 func (p *page) ReportRows(reports []*report.Report) template.HTML {
-	m := newMarkup(512 * len(reports))
+	m := p.markup()
 	for _, r := range reports {
 		m.raw(`<tr><th scope="row"><a href="`).url(p.Rel(r.URL)).raw(`">`).text(displayDate(r.Date)).raw(`</a><span class="cell-note">`).text(p.KindTitle(r.Kind)).raw("</span></th><td>").text(p.ProgrammeTitle(r.Programme)).raw("</td>\n")
 		for _, c := range p.Cfg.Criteria {
@@ -161,7 +161,7 @@ func (p *page) ReportRows(reports []*report.Report) template.HTML {
 // ReportItems are reports as list items: title link, Area, programme, date
 // and number of issues.
 func (p *page) ReportItems(reports []*report.Report) template.HTML {
-	m := newMarkup(384 * len(reports))
+	m := p.markup()
 	for _, r := range reports {
 		m.raw("<li>\n<a href=\"").url(p.Rel(r.URL)).raw(`">`).text(ReportTitle(r)).raw("</a>\n<p class=\"meta\">")
 		if r.Area != "" {
@@ -191,7 +191,7 @@ func (p *page) SourceLines(r *report.Report) (template.HTML, error) {
 		}
 	}
 	text = strings.TrimSuffix(text, "\n")
-	m := newMarkup(len(text) + len(text)/4 + 1024)
+	m := p.markup()
 	for n := 1; ; n++ {
 		line, rest, more := strings.Cut(text, "\n")
 		m.raw(`<li id="L`).int(n).raw(`">`)

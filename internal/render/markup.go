@@ -17,7 +17,16 @@ import (
 // safe.
 type markup struct{ b []byte }
 
-func newMarkup(size int) *markup { return &markup{b: make([]byte, 0, size)} }
+// markup is a page's scratch buffer for its blocks, reused from block to
+// block and page to page by the goroutine rendering them: each block costs
+// one allocation, its finished string.
+func (p *page) markup() *markup {
+	if p.scratch == nil {
+		p.scratch = &markup{}
+	}
+	p.scratch.b = p.scratch.b[:0]
+	return p.scratch
+}
 
 // raw appends trusted markup.
 func (m *markup) raw(s string) *markup { m.b = append(m.b, s...); return m }

@@ -31,7 +31,8 @@ type page struct {
 	// Rendered narrative, filled for report pages.
 	Narrative template.HTML
 
-	parts *parts
+	parts   *parts
+	scratch *markup // see page.markup
 }
 
 type crumb struct{ Name, URL string }

@@ -13,6 +13,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/yuin/goldmark"
 
@@ -111,13 +112,20 @@ func (r *run) all(cache *Cache, data bool) (int, error) {
 	r.assets()
 	r.base = siteBase(s, t, r.css+r.js)
 	r.wide = siteWide(s, r.base)
-	if data {
-		r.data()
-		idx, err := r.searchIndexJSON()
-		r.emit("search/index.json", idx, err)
-	}
-	r.xmlFiles()
+	// The whole-site files are made one after another, beside the pages,
+	// which use every core: no core waits for the data files.
+	side := make(chan struct{})
+	go func() {
+		defer close(side)
+		if data {
+			r.data()
+			idx, err := r.searchIndexJSON()
+			r.emit("search/index.json", idx, err)
+		}
+		r.xmlFiles()
+	}()
 	r.htmlPages()
+	<-side
 	if cache != nil && r.err == nil {
 		live := map[string]bool{}
 		for _, p := range r.pages {
@@ -140,6 +148,7 @@ type run struct {
 	js     string // the search script's path
 	cache  *Cache
 	parts  *parts // the frame's cached parts
+	sizes  sync.Map // template → *atomic.Int64, running average page size
 	stream StreamFunc
 	base   uint64 // fingerprint of config, templates, stylesheet
 	wide   uint64 // ... and of every report
@@ -234,6 +243,7 @@ func (r *run) htmlPages() {
 		go func() {
 			defer wg.Done()
 			var buf bytes.Buffer
+			scratch := &markup{}
 			for p := range jobs {
 				if r.failed() {
 					continue
@@ -246,11 +256,14 @@ func (r *run) htmlPages() {
 						continue
 					}
 				}
-				r.fill(p, &buf)
-				b, err := r.t.execute(p)
+				q := *p // filled for rendering, then dropped: r.pages keeps no page's HTML
+				q.scratch = scratch
+				r.fill(&q, &buf)
+				b, err := r.t.execute(&q, r.sizeHint(q.Template))
 				if err == nil && r.cache != nil {
 					r.cache.put(p.Path, fp, b)
 				}
+				r.noteSize(q.Template, len(b))
 				r.emit(p.Path, b, err)
 			}
 		}()
@@ -281,5 +294,26 @@ func (r *run) fill(p *page, buf *bytes.Buffer) {
 		if err := markdown.Convert([]byte(d.R.Narrative), buf); err == nil {
 			p.Narrative = p.Abbr.HTML(template.HTML(buf.String())) // goldmark output: safe by default
 		}
+	}
+}
+
+// sizeHint is how large to make a page's buffer: half as large again as
+// the running average of its template's pages, so that most pages need one
+// allocation rather than a series of doublings.
+func (r *run) sizeHint(template string) int {
+	if n, ok := r.sizes.Load(template); ok {
+		avg := int(n.(*atomic.Int64).Load())
+		return avg + avg/2
+	}
+	return 16 << 10
+}
+
+func (r *run) noteSize(template string, n int) {
+	v, loaded := r.sizes.LoadOrStore(template, new(atomic.Int64))
+	avg := v.(*atomic.Int64)
+	if !loaded {
+		avg.CompareAndSwap(0, int64(n))
+	}
+	for old := avg.Load(); !avg.CompareAndSwap(old, old+(int64(n)-old)/16); old = avg.Load() {
 	}
 }

@@ -132,13 +132,13 @@ func (t *Templates) locate(name string, err error) (file string, line int, msg s
 }
 
 // execute renders one page with its template.
-func (t *Templates) execute(p *page) ([]byte, error) {
+func (t *Templates) execute(p *page, size int) ([]byte, error) {
 	set := t.pages[p.Template]
 	if set == nil {
 		return nil, diag.Errorf("templates/"+p.Template, 0, "template missing (needed for %s)", p.URL)
 	}
 	var b bytes.Buffer
-	b.Grow(16 << 10)
+	b.Grow(size)
 	if err := set.ExecuteTemplate(&b, "base", p); err != nil {
 		var d diag.Diagnostic
 		if errors.As(err, &d) {

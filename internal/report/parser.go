@@ -200,6 +200,7 @@ func (p *Parser) Parse(src string, data []byte) (*Report, []diag.Diagnostic) {
 		}
 	}
 	ds = append(ds, p.lint(r)...)
+	r.detach()
 	for i := range ds {
 		ds[i].Path = src
 	}

@@ -126,3 +126,36 @@ func (tt ThemeTerms) MarshalJSON() ([]byte, error) {
 	}
 	return append(b, '}'), nil
 }
+
+// detach copies every string the report keeps out of the document's text,
+// so that dropping Text frees the text: a substring keeps its whole
+// backing string alive.
+func (r *Report) detach() {
+	c := strings.Clone
+	r.Title, r.Narrative, r.SourceURL = c(r.Title), c(r.Narrative), c(r.SourceURL)
+	for k, v := range r.Ratings {
+		r.Ratings[k] = c(v)
+	}
+	for i := range r.OtherRatings {
+		o := &r.OtherRatings[i]
+		o.Label, o.Rating = c(o.Label), c(o.Rating)
+	}
+	for i := range r.Issues {
+		is := &r.Issues[i]
+		is.Text, is.Response = c(is.Text), c(is.Response)
+		// The paragraphs are the response's own words: slice them out
+		// of it rather than hold them twice.
+		off := 0
+		for j, para := range is.ResponseParagraphs {
+			if k := strings.Index(is.Response[off:], para); k >= 0 {
+				is.ResponseParagraphs[j] = is.Response[off+k : off+k+len(para)]
+				off += k + len(para)
+			} else {
+				is.ResponseParagraphs[j] = c(para)
+			}
+		}
+		for j := range is.JointWith {
+			is.JointWith[j] = c(is.JointWith[j])
+		}
+	}
+}
