@@ -208,3 +208,122 @@ func (p *page) SourceLines(r *report.Report) (template.HTML, error) {
 	}
 	return m.html(), nil
 }
+
+// Breadcrumbs is the trail of links above a page's heading.
+func (p *page) Breadcrumbs() template.HTML {
+	if len(p.Crumbs) == 0 {
+		return ""
+	}
+	m := p.markup().raw("<nav class=\"breadcrumbs\" aria-label=\"Breadcrumb\">\n<ol>")
+	for _, c := range p.Crumbs {
+		m.raw(`<li><a href="`).url(p.Rel(c.URL)).raw(`">`).text(c.Name).raw("</a></li>")
+	}
+	return m.raw("</ol>\n</nav>").html()
+}
+
+// ReportSummary is a report's facts as a summary list: Area, date,
+// programme, kind, number of issues and where its text came from.
+func (p *page) ReportSummary(r *report.Report) template.HTML {
+	m := p.markup().raw("<dl class=\"summary-list\">\n")
+	row := func(name string) *markup {
+		return m.raw(`<div class="summary-list__row"><dt>`).raw(name).raw("</dt><dd>")
+	}
+	row("Area")
+	if r.Area != "" {
+		m.raw(`<a href="`).url(p.Rel(p.AreaURL(r))).raw(`">CPS `).text(r.Area).raw("</a>")
+	} else {
+		m.raw("National or thematic: about no single Area")
+	}
+	m.raw("</dd></div>\n")
+	row("Published")
+	if r.Date != "" {
+		m.raw(`<time datetime="`).text(r.Date).raw(`">`).text(displayDate(r.Date)).raw("</time>")
+		if n := r.Lines.Date; n > 0 {
+			m.raw(` <a class="source-link" href="`).url(p.Rel(p.SourceLine(r, n))).raw(`">source, line `).int(n).raw("</a>")
+		}
+	} else {
+		m.raw("Date not stated")
+	}
+	m.raw("</dd></div>\n")
+	row("Inspection programme").text(p.ProgrammeTitle(r.Programme)).raw("</dd></div>\n")
+	row("Document").text(p.KindTitle(r.Kind)).raw("</dd></div>\n")
+	row("Issues to address")
+	if len(r.Issues) > 0 {
+		m.int(len(r.Issues))
+	} else {
+		m.raw("None listed in this document")
+	}
+	m.raw("</dd></div>\n")
+	row("Source").raw(`<a href="`).url(p.Rel(r.URL+"source/")).raw(`">The document as read, line by line</a> (file `).text(r.Source).raw(")")
+	if isWebURL(r.SourceURL) {
+		m.raw(`; <a href="`).url(r.SourceURL).raw(`">the original publication</a>`)
+	}
+	return m.raw("</dd></div>\n</dl>").html()
+}
+
+// isWebURL: only http and https links to the original are made, as
+// html/template would allow.
+func isWebURL(u string) bool {
+	l := strings.ToLower(u)
+	return strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "http://")
+}
+
+// ReportNav links a report's neighbours among its Area's reports.
+func (p *page) ReportNav(prev, next *report.Report) template.HTML {
+	if prev == nil && next == nil {
+		return ""
+	}
+	r := prev
+	if r == nil {
+		r = next
+	}
+	m := p.markup().raw(`<nav class="pagination pagination--block" aria-label="Other reports for CPS `).text(r.Area).raw("\">\n<ul>\n")
+	link := func(o *report.Report, class, rel, label string) {
+		if o == nil {
+			m.raw("\n")
+			return
+		}
+		m.raw(`<li class="`).raw(class).raw(`"><a href="`).url(p.Rel(o.URL)).raw(`" rel="`).raw(rel).raw(`">`).raw(label).raw(" report for CPS ").text(o.Area)
+		m.raw(`<span class="visually-hidden">:</span> <span class="pagination__label">`).text(ReportTitle(o)).raw(" (").text(displayDate(o.Date)).raw(")</span></a></li>\n")
+	}
+	link(prev, "pagination__prev", "prev", "Previous")
+	link(next, "pagination__next", "next", "Next")
+	return m.raw("</ul>\n</nav>").html()
+}
+
+// Changes are an Area's comparisons of each report with the one before:
+// the themes raised again and the ratings that changed.
+func (p *page) Changes(cs []site.Change) template.HTML {
+	m := p.markup()
+	for _, c := range cs {
+		m.raw("\n<h3>").text(displayDate(c.Later.Date)).raw(", ").text(p.ProgrammeTitle(c.Later.Programme)).raw(", compared with ").text(displayDate(c.Earlier.Date)).raw("</h3>\n<ul class=\"plain-list\">\n<li>Raised again: ")
+		if len(c.Repeated) == 0 {
+			m.raw("no theme of the earlier report")
+		}
+		for i, t := range c.Repeated {
+			if i > 0 {
+				m.raw(", ")
+			}
+			m.raw(`<a href="`).url(p.Rel("/themes/" + t.Slug + "/")).raw(`">`).text(t.Title).raw("</a>")
+		}
+		m.raw(".</li>\n<li>Ratings: ")
+		switch {
+		case !c.Comparable && len(c.Earlier.Ratings) > 0:
+			m.raw("not comparable, as the later report states none")
+		case !c.Comparable:
+			m.raw("not comparable, as the earlier report states none")
+		case len(c.Ratings) == 0:
+			m.raw("no rating changed")
+		}
+		if c.Comparable {
+			for i, rc := range c.Ratings {
+				if i > 0 {
+					m.raw("; ")
+				}
+				m.text(rc.Criterion.Title).raw(" changed from ").text(rc.From).raw(" to ").text(rc.To)
+			}
+		}
+		m.raw(".</li>\n<li><a href=\"").url(p.Rel(c.Later.URL)).raw(`">The later report</a> · <a href="`).url(p.Rel(c.Earlier.URL)).raw("\">the earlier report</a></li>\n</ul>\n")
+	}
+	return m.html()
+}
