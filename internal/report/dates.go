@@ -86,18 +86,88 @@ func findDate(s string) (date string, start, end int) {
 	if !hasYear(s) {
 		return "", -1, -1
 	}
-	for _, loc := range fullDate.FindAllStringSubmatchIndex(s, -1) {
-		m := make([]string, 13)
-		for i := range m {
-			if loc[2*i] >= 0 {
-				m[i] = s[loc[2*i]:loc[2*i+1]]
+	for _, reg := range dateRegions(s) {
+		sub := s[reg[0]:reg[1]]
+		for _, loc := range fullDate.FindAllStringSubmatchIndex(sub, -1) {
+			m := make([]string, 13)
+			for i := range m {
+				if loc[2*i] >= 0 {
+					m[i] = sub[loc[2*i]:loc[2*i+1]]
+				}
 			}
-		}
-		if v := parseDateMatch(m); v != "" {
-			return v, loc[0], loc[1]
+			if v := parseDateMatch(m); v != "" {
+				return v, reg[0] + loc[0], reg[0] + loc[1]
+			}
 		}
 	}
 	return "", -1, -1
+}
+
+// findAllDates is fullDate.FindAllStringIndex(s, -1), run on dateRegions.
+func findAllDates(s string) [][]int {
+	var out [][]int
+	for _, reg := range dateRegions(s) {
+		for _, loc := range fullDate.FindAllStringIndex(s[reg[0]:reg[1]], -1) {
+			out = append(out, []int{reg[0] + loc[0], reg[0] + loc[1]})
+		}
+	}
+	return out
+}
+
+// dateRegions are the parts of s where fullDate can match, so that a long
+// line costs a pattern run over a few dozen bytes around each year only.
+// Every date holds a run of four digits, at most dateLead bytes of other
+// than white space before it and six bytes after it (2018-04-05). Regions
+// are widened to whole words, so that the pattern's word boundaries read
+// the same in the region as in s, and merged where they touch.
+func dateRegions(s string) [][2]int {
+	var out [][2]int
+	for i := 0; i+4 <= len(s); i++ {
+		if !isDigitRun4(s, i) {
+			continue
+		}
+		start := i
+		for n := 0; start > 0 && n < dateLead; start-- {
+			if !isSpaceByte(s[start-1]) {
+				n++
+			}
+		}
+		for start > 0 && isWordByteASCII(s[start-1]) {
+			start--
+		}
+		end := min(i+4+6, len(s))
+		for end < len(s) && isWordByteASCII(s[end]) {
+			end++
+		}
+		if len(out) > 0 && start <= out[len(out)-1][1] {
+			out[len(out)-1][1] = max(out[len(out)-1][1], end)
+		} else {
+			out = append(out, [2]int{start, end})
+		}
+		for i+4 < len(s) && s[i+4] >= '0' && s[i+4] <= '9' {
+			i++
+		}
+	}
+	return out
+}
+
+// dateLead bounds what a date holds before its year, spaces aside:
+// "Wednesday, 25th of September., " is 27 bytes.
+const dateLead = 40
+
+func isDigitRun4(s string, i int) bool {
+	for j := i; j < i+4; j++ {
+		if s[j] < '0' || s[j] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' }
+
+func isWordByteASCII(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
 }
 
 // ParseDate reads a date written in any form fullDate knows.

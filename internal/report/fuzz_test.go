@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -107,7 +108,8 @@ func FuzzShortcuts(f *testing.F) {
 	for _, s := range []string{
 		"CPS North West and CPS Thames & Chiltern", "Report on CPS Yorkshire and Humberside (2018)",
 		"casework quality: good; high quality casework", "north-west_north west", "ſouth West, \u212Aent",
-		"CPS Response to 1 & 3: text", "CPS  -response (joint with CPS London North): x", "Response. y",
+		"CPS Response to 1 & 3: text", "Published Wednesday, 25th of September, 2017 and 2018-04-05x 05/04/2018",
+		"12345 2018 on 5 April 2018, 1 May 20199", "CPS  -response (joint with CPS London North): x", "Response. y",
 	} {
 		f.Add(s)
 	}
@@ -123,6 +125,9 @@ func FuzzShortcuts(f *testing.F) {
 					t.Fatalf("%q: located %v, pattern finds %v", s, got, want)
 				}
 			}
+		}
+		if want, got := fullDate.FindAllStringIndex(s, -1), findAllDates(s); fmt.Sprint(want) != fmt.Sprint(got) {
+			t.Fatalf("%q: dates at %v, pattern finds %v", s, got, want)
 		}
 		if p.response.MatchString(s) && !p.mayBeResponse(s) {
 			t.Fatalf("%q: a response label the shortcut turns away", s)

@@ -195,7 +195,7 @@ func (d *docState) readIntroDates(intro []paragraph) {
 			if !hasYear(t) || isDateLabel(t) || (pi >= 3 && !containsFold(t, updatedWords)) {
 				continue
 			}
-			for _, loc := range fullDate.FindAllStringIndex(t, -1) {
+			for _, loc := range findAllDates(t) {
 				v, _ := ParseDate(t[loc[0]:loc[1]])
 				if v == "" {
 					continue
