@@ -66,7 +66,10 @@ func (e *FatalError) Error() string {
 }
 
 // Load reads and models the site folder without writing anything.
-func Load(opts Options) (*Result, error) {
+func Load(opts Options) (*Result, error) { return load(opts, false) }
+
+// load is Load; a batch build also tunes the collector for reading.
+func load(opts Options, batch bool) (*Result, error) {
 	start := time.Now()
 	res := &Result{}
 	src := os.DirFS(opts.Source)
@@ -93,7 +96,12 @@ func Load(opts Options) (*Result, error) {
 	files, ds := Documents(src)
 	list.Add(ds...)
 	parser := report.NewParser(cfg)
+	restore := func() {}
+	if batch {
+		restore = memoryForReading(src, files)
+	}
 	parsed := ParseAll(src, files, parser, cfg.MaxDocumentBytes)
+	restore()
 	stage("read", t0)
 
 	t0 = time.Now()
@@ -113,7 +121,7 @@ func (res *Result) finish(list *diag.List, start time.Time) {
 // output is replaced only when every file was written.
 func Build(opts Options) (*Result, error) {
 	start := time.Now()
-	res, err := Load(opts)
+	res, err := load(opts, true)
 	if err != nil {
 		return res, err
 	}
