@@ -17,6 +17,9 @@ var (
 
 // numberedItem reads "1. text", "1) text", "(1) text" or "Issue 1: text".
 func numberedItem(s string) (int, string, bool) {
+	if s == "" || !strings.ContainsRune("(0123456789iIrRaA", rune(s[0])) {
+		return 0, "", false // neither pattern can match: they start with these
+	}
 	m := numbered.FindStringSubmatch(s)
 	if m == nil {
 		m = namedNumbered.FindStringSubmatch(s)

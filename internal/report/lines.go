@@ -40,21 +40,31 @@ var chromeLines = map[string]bool{
 
 // isChrome reports whether a cleaned line is page furniture.
 func isChrome(raw, text string) bool {
-	t := strings.ToLower(strings.Trim(text, " |:"))
-	if chromeLines[t] {
+	t := strings.Trim(text, " |:")
+	if len(t) <= 3*maxChromeLine && chromeLines[strings.ToLower(t)] {
 		return true
 	}
 	if strings.HasPrefix(strings.TrimSpace(raw), "|") && len(strings.Fields(text)) <= 3 {
 		return true // a tab strip such as "|Publication"
 	}
-	if strings.Contains(t, "cookie") && len(strings.Fields(t)) <= 40 {
+	if containsFold(t, []string{"cookie"}) && len(strings.Fields(t)) <= 40 {
 		return true
 	}
-	if pageMarker.MatchString(t) && !strings.HasSuffix(strings.TrimSpace(raw), ".") {
-		return strings.HasPrefix(t, "page") // "Page 3", "Page 3 of 12"
+	// The patterns below need a short line, or one ending in ")".
+	if len(t) <= len("page 1234 of 1234") && pageMarker.MatchString(t) && !strings.HasSuffix(strings.TrimSpace(raw), ".") {
+		return len(t) >= 4 && strings.EqualFold(t[:4], "page") // "Page 3", "Page 3 of 12"
 	}
-	return fileSizeTail.MatchString(t) && len(strings.Fields(t)) <= 20
+	return strings.HasSuffix(strings.TrimRight(t, " \t"), ")") && fileSizeTail.MatchString(t) && len(strings.Fields(t)) <= 20
 }
+
+// maxChromeLine is the longest of chromeLines.
+var maxChromeLine = func() int {
+	n := 0
+	for k := range chromeLines {
+		n = max(n, len(k))
+	}
+	return n
+}()
 
 // splitLines cleans every line of body; first is the file line number of the
 // body's first line. Chrome lines are dropped entirely, so that a paragraph

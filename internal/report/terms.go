@@ -3,6 +3,7 @@ package report
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // termSet finds which of a list of terms occur in a text, by whole words,
@@ -96,24 +97,66 @@ func (t term) matchesAt(toks []string, i int) bool {
 // Apostrophes inside a word are dropped ("Director's" → "directors"), so a
 // term and a text written with either apostrophe compare equal.
 func tokens(s string) []string {
-	var out []string
-	var b strings.Builder
-	flush := func() {
-		if b.Len() > 0 {
-			out = append(out, b.String())
-			b.Reset()
+	out := make([]string, 0, len(s)/6+1)
+	for i := 0; i < len(s); {
+		j, simple, upper := wordEnd(s, i)
+		if j == i {
+			_, n := utf8.DecodeRuneInString(s[i:])
+			i += n
+			continue
 		}
-	}
-	for _, r := range s {
+		w := s[i:j]
 		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
+		case !simple:
+			w = slowToken(w)
+		case upper:
+			w = strings.ToLower(w)
+		}
+		if w != "" {
+			out = append(out, w)
+		}
+		i = j
+	}
+	return out
+}
+
+// wordEnd finds the end of the word starting at s[i]: letters, digits and
+// apostrophes. simple is a word of ASCII letters and digits alone, which
+// needs no more than lower-casing; upper says it has a capital.
+func wordEnd(s string, i int) (j int, simple, upper bool) {
+	simple = true
+	for j = i; j < len(s); {
+		c := s[j]
+		if c < utf8.RuneSelf {
+			switch {
+			case isAlnum(c):
+				upper = upper || 'A' <= c && c <= 'Z'
+			case c == '\'':
+				simple = false
+			default:
+				return j, simple, upper
+			}
+			j++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[j:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '’' && r != '‘' {
+			return j, simple, upper
+		}
+		simple = false
+		j += n
+	}
+	return j, simple, upper
+}
+
+// slowToken lower-cases a word with apostrophes or letters beyond ASCII,
+// dropping the apostrophes.
+func slowToken(w string) string {
+	var b strings.Builder
+	for _, r := range w {
+		if r != '\'' && r != '’' && r != '‘' {
 			b.WriteRune(unicode.ToLower(r))
-		case r == '\'' || r == '’' || r == '‘':
-			// dropped; a word continues across it
-		default:
-			flush()
 		}
 	}
-	flush()
-	return out
+	return b.String()
 }
