@@ -10,7 +10,6 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/csv"
-	"encoding/json"
 	"io"
 	"strconv"
 	"strings"
@@ -27,15 +26,13 @@ func WriteReportsJSON(w io.Writer, s *site.Site) error {
 		return bw.Flush()
 	}
 	bw.WriteString("{\n  \"reports\": [\n")
+	var b []byte
 	for i, r := range s.Reports {
-		b, err := json.MarshalIndent(r, "    ", "  ")
-		if err != nil {
-			return err
-		}
 		if i > 0 {
 			bw.WriteString(",\n")
 		}
 		bw.WriteString("    ")
+		b = appendReport(b[:0], r)
 		bw.Write(b)
 	}
 	bw.WriteString("\n  ]\n}\n")

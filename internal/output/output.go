@@ -39,6 +39,8 @@ type Writer struct {
 	dirs    map[string]bool
 	written int
 	linked  int
+	// fresh: there is no previous site to compare files with.
+	fresh bool
 }
 
 // Begin prepares a build into dest. dest may be missing, empty, or a folder
@@ -61,7 +63,8 @@ func Begin(dest string) (*Writer, error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return nil, err
 	}
-	return &Writer{dest: dest, tmp: tmp, dirs: map[string]bool{}}, nil
+	_, err = os.Stat(filepath.Join(dest, Marker))
+	return &Writer{dest: dest, tmp: tmp, dirs: map[string]bool{}, fresh: err != nil}, nil
 }
 
 func checkDest(dest string) error {
@@ -101,7 +104,7 @@ func (w *Writer) Write(name string, data []byte) error {
 		return err
 	}
 	old := filepath.Join(w.dest, rel)
-	if sameContent(old, data) && os.Link(old, target) == nil {
+	if !w.fresh && sameContent(old, data) && os.Link(old, target) == nil {
 		w.mu.Lock()
 		w.linked++
 		w.mu.Unlock()
@@ -154,6 +157,9 @@ func (w *Writer) WriteStream(name string, fill func(io.Writer) error) error {
 	}
 	h := sha256.New()
 	cw := &countWriter{w: io.MultiWriter(f, h)}
+	if w.fresh {
+		cw.w = f // nothing to compare with: no need for the hash
+	}
 	err = fill(cw)
 	if cerr := f.Close(); err == nil {
 		err = cerr
@@ -162,7 +168,7 @@ func (w *Writer) WriteStream(name string, fill func(io.Writer) error) error {
 		return err
 	}
 	old := filepath.Join(w.dest, rel)
-	if fi, err := os.Lstat(old); err == nil && fi.Mode().IsRegular() && fi.Size() == cw.n && bytes.Equal(hashFile(old), h.Sum(nil)) {
+	if fi, err := os.Lstat(old); !w.fresh && err == nil && fi.Mode().IsRegular() && fi.Size() == cw.n && bytes.Equal(hashFile(old), h.Sum(nil)) {
 		if os.Remove(target) == nil && os.Link(old, target) == nil {
 			w.mu.Lock()
 			w.linked++

@@ -1,8 +1,9 @@
 package render
 
 import (
-	"bytes"
-	"encoding/json"
+	"strconv"
+
+	"inspectsite/internal/opendata"
 )
 
 // The search index is one JSON file the search page's script fetches:
@@ -12,27 +13,42 @@ import (
 //
 // Each report and each issue appears once, as plain text; the script
 // matches and marks words itself. Arrays, not objects, keep it compact.
-type searchIndex struct {
-	Reports [][4]string `json:"r"`
-	Issues  [][5]any    `json:"i"`
-}
-
-// searchIndexJSON builds the index for the whole site.
+// searchIndexJSON builds the index for the whole site, as encoding/json's
+// Encoder would write it without HTML escaping, but without reflection.
 func (r *run) searchIndexJSON() ([]byte, error) {
-	var idx searchIndex
-	idx.Reports = make([][4]string, 0, len(r.s.Newest))
+	b := make([]byte, 0, 1<<20)
+	b = append(b, `{"r":[`...)
 	for ri, rep := range r.s.Newest {
-		idx.Reports = append(idx.Reports, [4]string{rep.URL, ReportTitle(rep), rep.Area, rep.Date})
+		if ri > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '[')
+		for i, f := range [4]string{rep.URL, ReportTitle(rep), rep.Area, rep.Date} {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = opendata.AppendJSONString(b, f, false)
+		}
+		b = append(b, ']')
+	}
+	b = append(b, `],"i":[`...)
+	first := true
+	for ri, rep := range r.s.Newest {
 		for i, is := range rep.Issues {
-			idx.Issues = append(idx.Issues, [5]any{ri, is.Number, r.l.issueIDs[rep][i], is.Text, is.Response})
+			if !first {
+				b = append(b, ',')
+			}
+			first = false
+			b = append(b, '[')
+			b = strconv.AppendInt(b, int64(ri), 10)
+			b = append(b, ',')
+			b = strconv.AppendInt(b, int64(is.Number), 10)
+			for _, f := range [3]string{r.l.issueIDs[rep][i], is.Text, is.Response} {
+				b = append(b, ',')
+				b = opendata.AppendJSONString(b, f, false)
+			}
+			b = append(b, ']')
 		}
 	}
-	if idx.Issues == nil {
-		idx.Issues = [][5]any{}
-	}
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	err := enc.Encode(idx)
-	return b.Bytes(), err
+	return append(b, "]}\n"...), nil
 }
