@@ -16,7 +16,14 @@ import (
 // searchIndexJSON builds the index for the whole site, as encoding/json's
 // Encoder would write it without HTML escaping, but without reflection.
 func (r *run) searchIndexJSON() ([]byte, error) {
-	b := make([]byte, 0, 1<<20)
+	size := 16
+	for _, rep := range r.s.Newest {
+		size += len(rep.URL) + len(rep.Title) + len(rep.Area) + 64
+		for _, is := range rep.Issues {
+			size += len(is.Text) + len(is.Response) + 48
+		}
+	}
+	b := make([]byte, 0, size+size/16) // grown once at most: doubling a large buffer costs more than filling it
 	b = append(b, `{"r":[`...)
 	for ri, rep := range r.s.Newest {
 		if ri > 0 {
