@@ -26,14 +26,16 @@ func memoryForReading(src fs.FS, files []string) (restore func()) {
 			total += fi.Size()
 		}
 	}
-	old := debug.SetGCPercent(-1)
-	debug.SetMemoryLimit(max(256<<20, 3*total))
+	old := debug.SetGCPercent(200)
+	debug.SetMemoryLimit(max(renderBudget, 3*total))
 	return func() { debug.SetGCPercent(old) }
 }
 
-// boundMemory sets a soft memory limit proportional to what the build
-// holds once the site is loaded: without one the heap grows to twice its
-// peak before collecting.
+// boundMemory tunes the collector for rendering, once the model is loaded
+// and is most of what stays live. Rendering makes much short-lived garbage:
+// the fewer collections the better, within a budget of twice the model or
+// renderBudget, whichever is more. The heap may grow to three times the
+// model before a collection, or less when the budget says so.
 func boundMemory() {
 	if userTuned() {
 		return
@@ -41,7 +43,14 @@ func boundMemory() {
 	runtime.GC()
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
-	debug.SetMemoryLimit(max(256<<20, int64(m.HeapAlloc)*3))
+	live := max(int64(m.HeapAlloc), 1<<20)
+	budget := max(renderBudget, 2*live)
+	debug.SetGCPercent(int(min(max(100*(budget-live)/live, 50), 200)))
+	debug.SetMemoryLimit(budget)
 }
+
+// renderBudget is the least memory a build allows itself (the Go heap;
+// the process needs some 40 MB more).
+const renderBudget = 340 << 20
 
 func userTuned() bool { return os.Getenv("GOMEMLIMIT") != "" || os.Getenv("GOGC") != "" }
