@@ -22,7 +22,7 @@ import (
 var version = "dev"
 
 const usage = `usage:
-  inspectsite build [-source DIR] [-dest DIR] [-config FILE] [-base-url URL] [-strict] [-timings] [-cpuprofile FILE]
+  inspectsite build [-source DIR] [-dest DIR] [-config FILE] [-base-url URL] [-strict] [-timings] [-cpuprofile FILE] [-memprofile FILE]
   inspectsite serve [-addr 127.0.0.1:1313] [-source DIR] [-config FILE] [-no-reload]
   inspectsite check [-source DIR] [-config FILE]
   inspectsite version
@@ -72,6 +72,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&opts.Strict, "strict", false, "fail on any warning or error, writing nothing")
 	timings := fs.Bool("timings", false, "print how long each stage took")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to `FILE` (go tool pprof)")
+	memProfile := fs.String("memprofile", "", "write a heap profile at the end of the build to `FILE` (go tool pprof)")
 	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
 		if fs.NArg() > 0 {
 			fmt.Fprintf(stderr, "inspectsite build: unexpected argument %q\n", fs.Arg(0))
@@ -87,6 +88,11 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		defer stop()
 	}
 	res, err := build.Build(opts)
+	if *memProfile != "" {
+		if perr := writeHeapProfile(*memProfile); perr != nil {
+			fmt.Fprintf(stderr, "inspectsite build: %v\n", perr)
+		}
+	}
 	printDiags(stderr, res)
 	if *timings && res != nil {
 		for _, t := range res.Timings {
@@ -144,6 +150,16 @@ func startCPUProfile(file string) (stop func(), err error) {
 		return nil, err
 	}
 	return func() { pprof.StopCPUProfile(); f.Close() }, nil
+}
+
+// writeHeapProfile records what is in memory now, and what was allocated.
+func writeHeapProfile(file string) error {
+	f, err := os.Create(file)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return pprof.Lookup("heap").WriteTo(f, 0)
 }
 
 func printDiags(w io.Writer, res *build.Result) {

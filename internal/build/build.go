@@ -148,11 +148,7 @@ func Build(opts Options) (*Result, error) {
 		res.Errors++
 		return res, &FatalError{res}
 	}
-	pool := output.NewPool(w, 16)
-	n, err := render.SiteStreamed(res.Site, theme, pool.Write, w.WriteStream, sourceText(os.DirFS(opts.Source)))
-	if werr := pool.Wait(); err == nil {
-		err = werr
-	}
+	n, err := render.SiteStreamed(res.Site, theme, w.Write, w.WriteStream, sourceText(os.DirFS(opts.Source)))
 	if err != nil {
 		w.Abort()
 		res.Diags = append(res.Diags, asDiags(err)...)

@@ -41,7 +41,7 @@ func BenchmarkPages(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				q := *pg
 				r.fill(&q, nil)
-				if _, err := tmpl.execute(&q, 16<<10); err != nil {
+				if _, err := tmpl.execute(&q, nil, 16<<10); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -85,9 +85,12 @@ type TextFunc func(*report.Report) (string, error)
 
 // SiteStreamed is Site with the open data files written through stream,
 // and report texts, which a large build does not keep in memory, from text.
+// Its write must be done with the bytes when it returns: they are reused
+// for the next page.
 func SiteStreamed(s *site.Site, t *Templates, write WriteFunc, stream StreamFunc, text TextFunc) (int, error) {
 	r := newRun(s, t, write)
 	r.stream = stream
+	r.reuse = true
 	r.parts.text = text
 	return r.all(nil, true)
 }
@@ -148,6 +151,7 @@ type run struct {
 	js     string // the search script's path
 	cache  *Cache
 	parts  *parts // the frame's cached parts
+	reuse  bool   // write is synchronous: page buffers may be reused
 	sizes  sync.Map // template → *atomic.Int64, running average page size
 	stream StreamFunc
 	base   uint64 // fingerprint of config, templates, stylesheet
@@ -238,11 +242,18 @@ func (r *run) htmlPages() {
 	ps := r.pages
 	jobs := make(chan *page)
 	var wg sync.WaitGroup
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+	workers := runtime.GOMAXPROCS(0)
+	if r.reuse {
+		// Each worker waits for its page to be written: more workers
+		// than cores keep the cores busy meanwhile.
+		workers *= 4
+	}
+	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			var buf bytes.Buffer
+			var page []byte // reused when r.reuse
 			scratch := &markup{}
 			for p := range jobs {
 				if r.failed() {
@@ -259,12 +270,16 @@ func (r *run) htmlPages() {
 				q := *p // filled for rendering, then dropped: r.pages keeps no page's HTML
 				q.scratch = scratch
 				r.fill(&q, &buf)
-				b, err := r.t.execute(&q, r.sizeHint(q.Template))
+				if !r.reuse {
+					page = nil
+				}
+				b, err := r.t.execute(&q, page[:0], r.sizeHint(q.Template))
 				if err == nil && r.cache != nil {
 					r.cache.put(p.Path, fp, b)
 				}
 				r.noteSize(q.Template, len(b))
 				r.emit(p.Path, b, err)
+				page = b
 			}
 		}()
 	}

@@ -131,15 +131,16 @@ func (t *Templates) locate(name string, err error) (file string, line int, msg s
 	return file, line, msg
 }
 
-// execute renders one page with its template.
-func (t *Templates) execute(p *page, size int) ([]byte, error) {
+// execute renders one page with its template, appending to buf (which may
+// be nil), grown to size first.
+func (t *Templates) execute(p *page, buf []byte, size int) ([]byte, error) {
 	set := t.pages[p.Template]
 	if set == nil {
 		return nil, diag.Errorf("templates/"+p.Template, 0, "template missing (needed for %s)", p.URL)
 	}
-	var b bytes.Buffer
+	b := bytes.NewBuffer(buf)
 	b.Grow(size)
-	if err := set.ExecuteTemplate(&b, "base", p); err != nil {
+	if err := set.ExecuteTemplate(b, "base", p); err != nil {
 		var d diag.Diagnostic
 		if errors.As(err, &d) {
 			return nil, d // about a document, not the template
