@@ -100,7 +100,8 @@ func load(opts Options, batch bool) (*Result, error) {
 	if batch {
 		restore = memoryForReading(src, files)
 	}
-	parsed := ParseAll(src, files, parser, cfg.MaxDocumentBytes)
+	// A batch build reads texts again for source pages (see sourceText).
+	parsed := parseAll(src, files, parser, cfg.MaxDocumentBytes, !batch)
 	restore()
 	stage("read", t0)
 
@@ -127,9 +128,6 @@ func Build(opts Options) (*Result, error) {
 	}
 	if opts.Strict && (res.Errors > 0 || res.Warnings > 0) {
 		return res, &FatalError{res}
-	}
-	for _, r := range res.Site.Reports {
-		r.Text = "" // read again for its source page: see sourceText
 	}
 	boundMemory()
 	dest := opts.Dest

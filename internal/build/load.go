@@ -98,6 +98,12 @@ type Parsed struct {
 // ParseAll reads and parses files from src on all cores. The result is in
 // the order of files, whatever the scheduling.
 func ParseAll(src fs.FS, files []string, p *report.Parser, limit int64) []Parsed {
+	return parseAll(src, files, p, limit, true)
+}
+
+// parseAll is ParseAll; without keepText each report's Text is dropped as
+// soon as it is read, so a large build never holds every document's text.
+func parseAll(src fs.FS, files []string, p *report.Parser, limit int64, keepText bool) []Parsed {
 	out := make([]Parsed, len(files))
 	workers := runtime.GOMAXPROCS(0)
 	var wg sync.WaitGroup
@@ -108,6 +114,9 @@ func ParseAll(src fs.FS, files []string, p *report.Parser, limit int64) []Parsed
 			defer wg.Done()
 			for i := range next {
 				out[i] = ParseOne(src, files[i], p, limit)
+				if r := out[i].Report; r != nil && !keepText {
+					r.Text = ""
+				}
 			}
 		}()
 	}

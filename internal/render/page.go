@@ -121,13 +121,13 @@ func (p *page) SourceLine(r *report.Report, n int) string {
 
 // IssueID is the id of a report's i-th issue: "issue-3", unique on the page
 // even when a document numbers two issues alike.
-func (p *page) IssueID(r *report.Report, i int) string { return p.L.issueIDs[r][i] }
+func (p *page) IssueID(r *report.Report, i int) string { return p.L.issueID(r, i) }
 
 // IssueRefID is the id of an issue given by reference.
 func (p *page) IssueRefID(ref site.IssueRef) string {
 	for i := range ref.Report.Issues {
 		if &ref.Report.Issues[i] == ref.Issue {
-			return p.L.issueIDs[ref.Report][i]
+			return p.L.issueID(ref.Report, i)
 		}
 	}
 	return ""

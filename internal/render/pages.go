@@ -14,7 +14,7 @@ type layout struct {
 	themePages  map[string][][]group[site.IssueRef] // theme slug → pages
 	themeStarts map[string]map[string]int           // theme slug → group key → page
 	areaPages   map[string][]areaWindow
-	issueIDs    map[*report.Report][]string
+	issueIDs    map[*report.Report][]string // only reports whose issues share a number
 	size        int
 	basePath    string // the base URL's path, parsed once
 }
@@ -44,19 +44,45 @@ func newLayout(s *site.Site) *layout {
 		l.areaPages[a.Slug] = areaWindows(s, a, l.size)
 	}
 	for _, r := range s.Reports {
-		ids := make([]string, len(r.Issues))
-		used := map[string]bool{}
-		for i, is := range r.Issues {
-			id := "issue-" + strconv.Itoa(is.Number)
-			for n := 2; used[id]; n++ {
-				id = "issue-" + strconv.Itoa(is.Number) + "-" + strconv.Itoa(n)
-			}
-			used[id] = true
-			ids[i] = id
+		if ids := uniqueIssueIDs(r); ids != nil {
+			l.issueIDs[r] = ids
 		}
-		l.issueIDs[r] = ids
 	}
 	return l
+}
+
+// issueID is the id of a report's i-th issue on its page: "issue-3", or
+// "issue-3-2" for the second issue a document numbers 3.
+func (l *layout) issueID(r *report.Report, i int) string {
+	if ids, ok := l.issueIDs[r]; ok {
+		return ids[i]
+	}
+	return "issue-" + strconv.Itoa(r.Issues[i].Number)
+}
+
+// uniqueIssueIDs lists the ids of a report's issues when two share a
+// number, and is nil otherwise: most reports need no list.
+func uniqueIssueIDs(r *report.Report) []string {
+	seen := make(map[int]bool, len(r.Issues))
+	clash := false
+	for _, is := range r.Issues {
+		clash = clash || seen[is.Number]
+		seen[is.Number] = true
+	}
+	if !clash {
+		return nil
+	}
+	ids := make([]string, len(r.Issues))
+	used := map[string]bool{}
+	for i, is := range r.Issues {
+		id := "issue-" + strconv.Itoa(is.Number)
+		for n := 2; used[id]; n++ {
+			id = "issue-" + strconv.Itoa(is.Number) + "-" + strconv.Itoa(n)
+		}
+		used[id] = true
+		ids[i] = id
+	}
+	return ids
 }
 
 // areaWindow is one page of an Area: a run of its reports, oldest first,

@@ -50,7 +50,7 @@ func (r *run) searchIndexJSON() ([]byte, error) {
 			b = strconv.AppendInt(b, int64(ri), 10)
 			b = append(b, ',')
 			b = strconv.AppendInt(b, int64(is.Number), 10)
-			for _, f := range [3]string{r.l.issueIDs[rep][i], is.Text, is.Response} {
+			for _, f := range [3]string{r.l.issueID(rep, i), is.Text, is.Response} {
 				b = append(b, ',')
 				b = opendata.AppendJSONString(b, f, false)
 			}
