@@ -235,3 +235,47 @@ func resetIDs(rs []*report.Report) []*report.Report {
 	}
 	return out
 }
+
+// Two issues a document numbers alike get distinct anchors, and the theme
+// pages and the search index link to each.
+func TestIssuesNumberedAlikeGetDistinctAnchors(t *testing.T) {
+	src := fstest.MapFS{"content/wessex.txt": {Data: []byte(`CPS Wessex: response to the HMCPSI inspection report
+
+Issues to address
+
+3. Letters to victims are sent late.
+
+CPS response: We will send letters on time.
+
+3. Disclosure schedules are incomplete.
+
+CPS response: We will check every schedule.
+`)}}
+	cfg, ds := build.LoadConfig(os.DirFS("../.."), "site.toml")
+	if len(ds) > 0 {
+		t.Fatal(ds)
+	}
+	files, _ := build.Documents(src)
+	var list diag.List
+	s := build.Model(cfg, build.ParseAll(src, files, report.NewParser(cfg), cfg.MaxDocumentBytes), &list)
+	if len(s.Reports) != 1 || len(s.Reports[0].Issues) != 2 {
+		t.Fatalf("want one report with two issues, got %+v", s.Reports)
+	}
+	out := renderAll(t, s, nil)
+	r := s.Reports[0]
+	page := string(out[strings.TrimPrefix(r.URL, "/")+"index.html"])
+	for _, id := range []string{`id="issue-3"`, `id="issue-3-2"`} {
+		if !strings.Contains(page, id) {
+			t.Errorf("report page lacks %s", id)
+		}
+	}
+	themes := string(out["themes/victim-communication/index.html"]) + string(out["themes/disclosure/index.html"])
+	for _, href := range []string{r.URL + `#issue-3"`, r.URL + `#issue-3-2"`} {
+		if !strings.Contains(themes, href) {
+			t.Errorf("theme pages lack a link to %s", href)
+		}
+	}
+	if idx := string(out["search/index.json"]); !strings.Contains(idx, `"issue-3-2"`) {
+		t.Errorf("search index lacks issue-3-2: %s", idx)
+	}
+}

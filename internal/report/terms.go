@@ -7,12 +7,13 @@ import (
 )
 
 // termSet finds which of a list of terms occur in a text, by whole words,
-// case-insensitively. A term's last word may end in "*" to match any ending.
+// case-insensitively. Any word of a term may end in "*" to match any ending
+// ("letter* to victim*" finds "letters to victims").
 // It tokenises the text once and looks up each word, so its cost does not
 // grow with the number of terms.
 type termSet struct {
 	byFirst  map[string][]term // terms whose first word is exact
-	byPrefix map[string][]term // one-word terms ending in *
+	byPrefix map[string][]term // terms whose first word ends in *, by its stem
 	maxStem  int
 }
 
@@ -20,7 +21,7 @@ type term struct {
 	label string   // as written in site.toml
 	group int      // index of the owner (a theme, a kind, ...)
 	words []string // normalised words
-	wild  bool     // last word is a prefix
+	wild  []bool   // which words are prefixes (written with *)
 }
 
 func newTermSet() *termSet {
@@ -29,17 +30,22 @@ func newTermSet() *termSet {
 
 func (ts *termSet) add(label string, group int) {
 	raw := strings.TrimSpace(label)
-	wild := strings.HasSuffix(raw, "*")
-	words := tokens(strings.TrimSuffix(raw, "*"))
+	var words []string
+	var wild []bool
+	for _, f := range strings.Fields(raw) {
+		ws := tokens(f)
+		for i, w := range ws {
+			words = append(words, w)
+			wild = append(wild, i == len(ws)-1 && strings.HasSuffix(f, "*"))
+		}
+	}
 	if len(words) == 0 {
 		return
 	}
 	t := term{label: raw, group: group, words: words, wild: wild}
-	if wild && len(words) == 1 {
+	if wild[0] {
 		ts.byPrefix[words[0]] = append(ts.byPrefix[words[0]], t)
-		if len(words[0]) > ts.maxStem {
-			ts.maxStem = len(words[0])
-		}
+		ts.maxStem = max(ts.maxStem, len(words[0]))
 		return
 	}
 	ts.byFirst[words[0]] = append(ts.byFirst[words[0]], t)
@@ -67,7 +73,9 @@ func (ts *termSet) findTokens(toks []string) []match {
 		if len(ts.byPrefix) > 0 {
 			for n := 1; n <= len(w) && n <= ts.maxStem; n++ {
 				for _, t := range ts.byPrefix[w[:n]] {
-					out = append(out, match{t, i})
+					if t.matchesAt(toks, i) {
+						out = append(out, match{t, i})
+					}
 				}
 			}
 		}
@@ -79,10 +87,9 @@ func (t term) matchesAt(toks []string, i int) bool {
 	if i+len(t.words) > len(toks) {
 		return false
 	}
-	last := len(t.words) - 1
 	for j, w := range t.words {
 		got := toks[i+j]
-		if j == last && t.wild {
+		if t.wild[j] {
 			if !strings.HasPrefix(got, w) {
 				return false
 			}

@@ -13,6 +13,7 @@ func TestThemesFromOtherWordings(t *testing.T) {
 	cases := []struct{ text, theme string }{
 		{"The Area needs to improve the quality of its pre-charge decisions, including the identification of reasonable lines of enquiry.", "charging-and-case-analysis"},
 		{"Prosecutors should record their decisions on the disclosure management document in every Crown Court case.", "disclosure"},
+		{"The quality and timeliness of letters to victims must improve.", "victim-communication"}, // "letter* to victim*": a * on each word
 		{"Applications for special measures for vulnerable witnesses should be made in good time.", "victim-communication"},
 		{"The Area should respond to complaints and Victims' Right to Review requests within the required timescales.", "victim-communication"},
 		{"Bad character and hearsay applications should be made in accordance with court directions.", "case-progression"},
