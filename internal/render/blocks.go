@@ -254,7 +254,7 @@ func (p *page) ReportSummary(r *report.Report) template.HTML {
 		m.raw("None listed in this document")
 	}
 	m.raw("</dd></div>\n")
-	row("Source").raw(`<a href="`).url(p.Rel(r.URL+"source/")).raw(`">The document as read, line by line</a> (file `).text(r.Source).raw(")")
+	row("Source").raw(`<a href="`).url(p.Rel(r.URL + "source/")).raw(`">The document as read, line by line</a> (file `).text(r.Source).raw(")")
 	if isWebURL(r.SourceURL) {
 		m.raw(`; <a href="`).url(r.SourceURL).raw(`">the original publication</a>`)
 	}

@@ -150,8 +150,8 @@ type run struct {
 	css    string
 	js     string // the search script's path
 	cache  *Cache
-	parts  *parts // the frame's cached parts
-	reuse  bool   // write is synchronous: page buffers may be reused
+	parts  *parts   // the frame's cached parts
+	reuse  bool     // write is synchronous: page buffers may be reused
 	sizes  sync.Map // template → *atomic.Int64, running average page size
 	stream StreamFunc
 	base   uint64 // fingerprint of config, templates, stylesheet

@@ -22,7 +22,7 @@ func TimeTemplates(s *site.Site, t *Templates) map[string]TT {
 		q := *p
 		q.scratch = scratch
 		r.fill(&q, nil)
-		b, _ := r.t.execute(&q, 16<<10)
+		b, _ := r.t.execute(&q, nil, 16<<10)
 		x := out[p.Template]
 		x.N++
 		x.D += time.Since(t0)

@@ -29,8 +29,8 @@ type Parser struct {
 	nouns      *termSet
 
 	// Lower-case words whose absence lets a line skip a costly pattern.
-	ratingStems   []string
-	nounStems     []string
+	ratingStems    []string
+	nounStems      []string
 	responseLabels []string // lower case, words joined by one space
 }
 

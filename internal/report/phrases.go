@@ -142,7 +142,9 @@ func (pi *phraseIndex) first(text string) (hit, bool) {
 // pattern matches to ASCII letters (long s and the Kelvin sign).
 const foldsToASCII = "\u017F\u212A"
 
-func isAlnum(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' }
+func isAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
 
 func lowerASCII(c byte) byte {
 	if 'A' <= c && c <= 'Z' {

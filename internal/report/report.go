@@ -69,13 +69,13 @@ type OtherRating struct {
 
 // Issue is one numbered issue to address and the response to it.
 type Issue struct {
-	Number         int                 `json:"number"`
-	Text           string              `json:"text"`
-	Response       string              `json:"response"`
-	ResponseCovers []int               `json:"response_covers"`
-	JointWith      []string            `json:"joint_with"`
-	Themes         []string            `json:"themes"`
-	ThemeTerms     ThemeTerms          `json:"theme_terms"`
+	Number         int        `json:"number"`
+	Text           string     `json:"text"`
+	Response       string     `json:"response"`
+	ResponseCovers []int      `json:"response_covers"`
+	JointWith      []string   `json:"joint_with"`
+	Themes         []string   `json:"themes"`
+	ThemeTerms     ThemeTerms `json:"theme_terms"`
 
 	// Paragraphs of the response, for pages; Response is them joined.
 	ResponseParagraphs []string `json:"-"`
