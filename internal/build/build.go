@@ -129,7 +129,7 @@ func Build(opts Options) (*Result, error) {
 	if opts.Strict && (res.Errors > 0 || res.Warnings > 0) {
 		return res, &FatalError{res}
 	}
-	boundMemory()
+	defer boundMemory()()
 	dest := opts.Dest
 	if dest == "" {
 		dest = filepath.Join(opts.Source, "public")

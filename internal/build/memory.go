@@ -26,27 +26,35 @@ func memoryForReading(src fs.FS, files []string) (restore func()) {
 			total += fi.Size()
 		}
 	}
-	old := debug.SetGCPercent(200)
-	debug.SetMemoryLimit(max(renderBudget, 3*total))
-	return func() { debug.SetGCPercent(old) }
+	oldPct := debug.SetGCPercent(200)
+	oldLimit := debug.SetMemoryLimit(max(renderBudget, 3*total))
+	return func() {
+		debug.SetGCPercent(oldPct)
+		debug.SetMemoryLimit(oldLimit)
+	}
 }
 
 // boundMemory tunes the collector for rendering, once the model is loaded
 // and is most of what stays live. Rendering makes much short-lived garbage:
 // the fewer collections the better, within a budget of twice the model or
 // renderBudget, whichever is more. The heap may grow to three times the
-// model before a collection, or less when the budget says so.
-func boundMemory() {
+// model before a collection, or less when the budget says so. It returns
+// how to restore the settings it found.
+func boundMemory() (restore func()) {
 	if userTuned() {
-		return
+		return func() {}
 	}
 	runtime.GC()
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
 	live := max(int64(m.HeapAlloc), 1<<20)
 	budget := max(renderBudget, 2*live)
-	debug.SetGCPercent(int(min(max(100*(budget-live)/live, 50), 200)))
-	debug.SetMemoryLimit(budget)
+	oldPct := debug.SetGCPercent(int(min(max(100*(budget-live)/live, 50), 200)))
+	oldLimit := debug.SetMemoryLimit(budget)
+	return func() {
+		debug.SetGCPercent(oldPct)
+		debug.SetMemoryLimit(oldLimit)
+	}
 }
 
 // renderBudget is the least memory a build allows itself (the Go heap;
