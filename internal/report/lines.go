@@ -11,6 +11,7 @@ import (
 type line struct {
 	n       int    // 1-based line number in the file
 	text    string // cleaned text, whitespace folded; "" for a blank line
+	lower   string // text in lower case, for the tests of many words
 	heading bool   // a markdown heading (#)
 	bullet  bool   // started with a list bullet
 }
@@ -39,15 +40,15 @@ var chromeLines = map[string]bool{
 }
 
 // isChrome reports whether a cleaned line is page furniture.
-func isChrome(raw, text string) bool {
+func isChrome(raw, text, lower string) bool {
 	t := strings.Trim(text, " |:")
-	if len(t) <= 3*maxChromeLine && chromeLines[strings.ToLower(t)] {
+	if chromeLines[strings.Trim(lower, " |:")] {
 		return true
 	}
 	if strings.HasPrefix(strings.TrimSpace(raw), "|") && len(strings.Fields(text)) <= 3 {
 		return true // a tab strip such as "|Publication"
 	}
-	if containsFold(t, []string{"cookie"}) && len(strings.Fields(t)) <= 40 {
+	if strings.Contains(lower, "cookie") && len(strings.Fields(t)) <= 40 {
 		return true
 	}
 	// The patterns below need a short line, or one ending in ")".
@@ -57,14 +58,7 @@ func isChrome(raw, text string) bool {
 	return strings.HasSuffix(strings.TrimRight(t, " \t"), ")") && fileSizeTail.MatchString(t) && len(strings.Fields(t)) <= 20
 }
 
-// maxChromeLine is the longest of chromeLines.
-var maxChromeLine = func() int {
-	n := 0
-	for k := range chromeLines {
-		n = max(n, len(k))
-	}
-	return n
-}()
+
 
 // splitLines cleans every line of body; first is the file line number of the
 // body's first line. Chrome lines are dropped entirely, so that a paragraph
@@ -75,7 +69,8 @@ func splitLines(body string, first int) []line {
 	for i, r := range raw {
 		l := cleanLine(r)
 		l.n = first + i
-		if l.text != "" && isChrome(r, l.text) {
+		l.lower = strings.ToLower(l.text)
+		if l.text != "" && isChrome(r, l.text, l.lower) {
 			continue
 		}
 		out = append(out, l)

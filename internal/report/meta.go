@@ -192,7 +192,7 @@ func (d *docState) readIntroDates(intro []paragraph) {
 	for pi, p := range intro {
 		for _, l := range p.lines {
 			t := l.text
-			if !hasYear(t) || isDateLabel(t) || (pi >= 3 && !containsFold(t, updatedWords)) {
+			if !hasYear(t) || isDateLabel(t) || (pi >= 3 && !containsAny(l.lower, updatedWords)) {
 				continue
 			}
 			for _, loc := range findAllDates(t) {

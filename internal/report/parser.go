@@ -37,8 +37,6 @@ type Parser struct {
 // mentionsRating reports whether s may hold a rating word.
 func (p *Parser) mentionsRating(s string) bool { return containsFold(s, p.ratingStems) }
 
-// mentionsIssueNoun reports whether s may state a count of issues.
-func (p *Parser) mentionsIssueNoun(s string) bool { return containsFold(s, p.nounStems) }
 
 // mayBeResponse reports whether s may start with a response label: its
 // opening words, lower-cased with runs of space and hyphen made one space,
@@ -63,6 +61,17 @@ func (p *Parser) mayBeResponse(s string) bool {
 	}
 	for _, l := range p.responseLabels {
 		if len(norm) >= len(l) && string(norm[:len(l)]) == l {
+			return true
+		}
+	}
+	return false
+}
+
+// containsAny reports whether lower, already in lower case, contains any of
+// the lower-case needles.
+func containsAny(lower string, needles []string) bool {
+	for _, n := range needles {
+		if strings.Contains(lower, n) {
 			return true
 		}
 	}

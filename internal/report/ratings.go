@@ -245,7 +245,7 @@ var countQualifiers = map[string]bool{"main": true, "key": true, "specific": tru
 func (d *docState) readStatedCount(intro []paragraph) {
 	for _, p := range intro {
 		for _, l := range p.lines {
-			if !d.p.mentionsIssueNoun(l.text) {
+			if !containsAny(l.lower, d.p.nounStems) {
 				continue
 			}
 			if n, ok := d.p.statedCount(tokens(l.text)); ok {
