@@ -105,7 +105,9 @@ func ParseAll(src fs.FS, files []string, p *report.Parser, limit int64) []Parsed
 // soon as it is read, so a large build never holds every document's text.
 func parseAll(src fs.FS, files []string, p *report.Parser, limit int64, keepText bool) []Parsed {
 	out := make([]Parsed, len(files))
-	workers := runtime.GOMAXPROCS(0)
+	// Reading a file waits on the system; more workers than cores keep
+	// the cores parsing meanwhile.
+	workers := 4 * runtime.GOMAXPROCS(0)
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for w := 0; w < workers; w++ {

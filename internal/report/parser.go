@@ -1,7 +1,7 @@
 package report
 
 import (
-	"hash/fnv"
+	"hash/maphash"
 	"path"
 	"regexp"
 	"sort"
@@ -216,14 +216,19 @@ func (p *Parser) Parse(src string, data []byte) (*Report, []diag.Diagnostic) {
 	return r, ds
 }
 
-// Hash identifies a document by its path and bytes (Report.Hash).
+// Hash identifies a document by its path and bytes (Report.Hash). It is
+// stable within one process only, which is all its users need: the preview
+// server's render cache, and checking a text read again.
 func Hash(src string, data []byte) uint64 {
-	h := fnv.New64a()
-	h.Write([]byte(src))
-	h.Write([]byte{0})
+	var h maphash.Hash
+	h.SetSeed(hashSeed)
+	h.WriteString(src)
+	h.WriteByte(0)
 	h.Write(data)
 	return h.Sum64()
 }
+
+var hashSeed = maphash.MakeSeed()
 
 // Text is the text of a document read again after parsing, as Report.Text
 // would hold it. It is an error if the bytes are not those r was read from.

@@ -47,7 +47,7 @@ type Report struct {
 	Text string `json:"-"`
 	// Hash identifies the document's bytes and path: two reports with the
 	// same Hash were read from the same text, so pages showing them need
-	// not be rendered again.
+	// not be rendered again. It is stable within one process (see Hash).
 	Hash uint64 `json:"-"`
 }
 
