@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -26,20 +27,40 @@ func displayDate(iso string) string {
 	if iso == "" {
 		return "Date not stated"
 	}
-	t, err := time.Parse("2006-01-02", iso)
-	if err != nil {
+	y, m, d, ok := splitISODate(iso)
+	if !ok {
 		return iso
 	}
-	return t.Format("2 January 2006")
+	return strconv.Itoa(d) + " " + time.Month(m).String() + " " + y
 }
 
 // monthYear shows "2018-04-05" as "April 2018".
 func monthYear(iso string) string {
-	t, err := time.Parse("2006-01-02", iso)
-	if err != nil {
+	y, m, _, ok := splitISODate(iso)
+	if !ok {
 		return "date not stated"
 	}
-	return t.Format("January 2006")
+	return time.Month(m).String() + " " + y
+}
+
+// splitISODate reads "YYYY-MM-DD" as a real calendar date, as time.Parse
+// would, without its cost: these run for every date on every page.
+func splitISODate(iso string) (year string, month, day int, ok bool) {
+	if len(iso) != 10 || iso[4] != '-' || iso[7] != '-' {
+		return "", 0, 0, false
+	}
+	for i, c := range []byte(iso) {
+		if i != 4 && i != 7 && (c < '0' || c > '9') {
+			return "", 0, 0, false
+		}
+	}
+	y, _ := strconv.Atoi(iso[:4])
+	month = int(iso[5]-'0')*10 + int(iso[6]-'0')
+	day = int(iso[8]-'0')*10 + int(iso[9]-'0')
+	if month < 1 || month > 12 || day < 1 || day > time.Date(y, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day() {
+		return "", 0, 0, false
+	}
+	return iso[:4], month, day, true
 }
 
 // plural writes "1 issue" or "3 issues".
