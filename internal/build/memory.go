@@ -13,9 +13,9 @@ import (
 // the environment is left alone.
 
 // memoryForReading lets the heap grow while documents are read, collecting
-// only at a limit proportional to their size (the model ends up about 1.6
-// times the text), rather than each time the young heap doubles, and
-// returns how to undo it.
+// when it is three times what is live or reaches a limit of five times the
+// documents' size (the model ends up about twice their size), rather than
+// each time the young heap doubles. It returns how to undo it.
 func memoryForReading(src fs.FS, files []string) (restore func()) {
 	if userTuned() {
 		return func() {}
@@ -27,7 +27,7 @@ func memoryForReading(src fs.FS, files []string) (restore func()) {
 		}
 	}
 	oldPct := debug.SetGCPercent(200)
-	oldLimit := debug.SetMemoryLimit(max(renderBudget, 3*total))
+	oldLimit := debug.SetMemoryLimit(max(renderBudget, 5*total))
 	return func() {
 		debug.SetGCPercent(oldPct)
 		debug.SetMemoryLimit(oldLimit)
@@ -36,8 +36,8 @@ func memoryForReading(src fs.FS, files []string) (restore func()) {
 
 // boundMemory tunes the collector for rendering, once the model is loaded
 // and is most of what stays live. Rendering makes much short-lived garbage:
-// the fewer collections the better, within a budget of twice the model or
-// renderBudget, whichever is more. The heap may grow to three times the
+// the fewer collections the better, within a budget of two and a half times
+// the model or renderBudget, whichever is more. The heap may grow to three times the
 // model before a collection, or less when the budget says so. It returns
 // how to restore the settings it found.
 func boundMemory() (restore func()) {
@@ -48,7 +48,7 @@ func boundMemory() (restore func()) {
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
 	live := max(int64(m.HeapAlloc), 1<<20)
-	budget := max(renderBudget, 2*live)
+	budget := max(renderBudget, live*5/2)
 	oldPct := debug.SetGCPercent(int(min(max(100*(budget-live)/live, 50), 200)))
 	oldLimit := debug.SetMemoryLimit(budget)
 	return func() {

@@ -36,7 +36,6 @@ type Writer struct {
 	dest    string
 	tmp     string
 	mu      sync.Mutex
-	dirs    map[string]bool
 	written int
 	linked  int
 	// fresh: there is no previous site to compare files with.
@@ -64,7 +63,7 @@ func Begin(dest string) (*Writer, error) {
 		return nil, err
 	}
 	_, err = os.Stat(filepath.Join(dest, Marker))
-	return &Writer{dest: dest, tmp: tmp, dirs: map[string]bool{}, fresh: err != nil}, nil
+	return &Writer{dest: dest, tmp: tmp, fresh: err != nil}, nil
 }
 
 func checkDest(dest string) error {
@@ -119,24 +118,15 @@ func (w *Writer) Write(name string, data []byte) error {
 	return nil
 }
 
-// mkdir makes dir once. Most pages sit in a folder of their own whose
-// parent exists already, so a single Mkdir usually does it.
+// mkdir makes dir if it is missing. Most pages sit in a folder of their
+// own whose parent exists already, so a single Mkdir usually does it; no
+// record of folders is kept (a large site has hundreds of thousands).
 func (w *Writer) mkdir(dir string) error {
-	w.mu.Lock()
-	done := w.dirs[dir]
-	w.mu.Unlock()
-	if done {
+	err := os.Mkdir(dir, 0o755)
+	if err == nil || errors.Is(err, fs.ErrExist) {
 		return nil
 	}
-	if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return err
-		}
-	}
-	w.mu.Lock()
-	w.dirs[dir] = true
-	w.mu.Unlock()
-	return nil
+	return os.MkdirAll(dir, 0o755)
 }
 
 // WriteStream writes one large file through fill, hashing it as it goes,

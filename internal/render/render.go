@@ -122,8 +122,12 @@ func (r *run) all(cache *Cache, data bool) (int, error) {
 		defer close(side)
 		if data {
 			r.data()
-			idx, err := r.searchIndexJSON()
-			r.emit("search/index.json", idx, err)
+			if r.stream != nil {
+				r.streamed("search/index.json", r.writeSearchIndex)
+			} else {
+				idx, err := r.searchIndexJSON()
+				r.emit("search/index.json", idx, err)
+			}
 		}
 		r.xmlFiles()
 	}()
@@ -222,14 +226,19 @@ func (r *run) data() {
 			continue
 		}
 		write := d.write
-		err := r.stream(d.name, func(w io.Writer) error { return write(w, r.s) })
-		r.mu.Lock()
-		if err != nil && r.err == nil {
-			r.err = err
-		} else if err == nil {
-			r.count++
-		}
-		r.mu.Unlock()
+		r.streamed(d.name, func(w io.Writer) error { return write(w, r.s) })
+	}
+}
+
+// streamed writes one large file through r.stream, piece by piece.
+func (r *run) streamed(name string, fill func(io.Writer) error) {
+	err := r.stream(name, fill)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if err != nil && r.err == nil {
+		r.err = err
+	} else if err == nil {
+		r.count++
 	}
 }
 

@@ -1,6 +1,9 @@
 package render
 
 import (
+	"bufio"
+	"bytes"
+	"io"
 	"strconv"
 
 	"inspectsite/internal/opendata"
@@ -13,19 +16,21 @@ import (
 //
 // Each report and each issue appears once, as plain text; the script
 // matches and marks words itself. Arrays, not objects, keep it compact.
-// searchIndexJSON builds the index for the whole site, as encoding/json's
-// Encoder would write it without HTML escaping, but without reflection.
+// searchIndexJSON builds the index for the whole site in memory.
 func (r *run) searchIndexJSON() ([]byte, error) {
-	size := 16
-	for _, rep := range r.s.Newest {
-		size += len(rep.URL) + len(rep.Title) + len(rep.Area) + 64
-		for _, is := range rep.Issues {
-			size += len(is.Text) + len(is.Response) + 48
-		}
-	}
-	b := make([]byte, 0, size+size/16) // grown once at most: doubling a large buffer costs more than filling it
-	b = append(b, `{"r":[`...)
+	var b bytes.Buffer
+	err := r.writeSearchIndex(&b)
+	return b.Bytes(), err
+}
+
+// writeSearchIndex writes the index as encoding/json's Encoder would
+// without HTML escaping, but without reflection, a report at a time.
+func (r *run) writeSearchIndex(w io.Writer) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	var b []byte
+	bw.WriteString(`{"r":[`)
 	for ri, rep := range r.s.Newest {
+		b = b[:0]
 		if ri > 0 {
 			b = append(b, ',')
 		}
@@ -36,11 +41,12 @@ func (r *run) searchIndexJSON() ([]byte, error) {
 			}
 			b = opendata.AppendJSONString(b, f, false)
 		}
-		b = append(b, ']')
+		bw.Write(append(b, ']'))
 	}
-	b = append(b, `],"i":[`...)
+	bw.WriteString(`],"i":[`)
 	first := true
 	for ri, rep := range r.s.Newest {
+		b = b[:0]
 		for i, is := range rep.Issues {
 			if !first {
 				b = append(b, ',')
@@ -56,6 +62,8 @@ func (r *run) searchIndexJSON() ([]byte, error) {
 			}
 			b = append(b, ']')
 		}
+		bw.Write(b)
 	}
-	return append(b, "]}\n"...), nil
+	bw.WriteString("]}\n")
+	return bw.Flush()
 }
