@@ -2,9 +2,10 @@
 # Whole-process build time and peak memory for generated corpora.
 # Usage: scripts/bench.sh [N ...]        (default: 1000 10000 100000)
 # Each corpus is generated once (same N, same bytes) under $BENCH_DIR
-# (default /tmp/inspectsite-bench). Builds are written twice per N: to
-# tmpfs (/dev/shm, the generator's own cost) and to the work disk (what
-# this machine's file system adds), each into a fresh folder.
+# (default /tmp/inspectsite-bench). Builds are written to tmpfs (/dev/shm,
+# the generator's own cost) and to the work disk (what this machine's file
+# system adds), each into a fresh folder, $RUNS times (default 3); the
+# table gives the run with the median wall time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ns=("$@"); [ ${#ns[@]} -gt 0 ] || ns=(1000 10000 100000)
@@ -22,12 +23,16 @@ for n in "${ns[@]}"; do
   [ -d "$src/content" ] || "$work/gencorpus" -n "$n" -out "$src" >/dev/null
   for where in tmpfs disk; do
     base=$shm; [ $where = disk ] && base=$work
-    dest="$base/out-$n-$$"
-    rm -rf "$dest"
-    /usr/bin/time -f '%e %M %U %S' -o "$work/time.txt" "$work/inspectsite" build -source "$src" -dest "$dest" >"$work/out.txt" 2>/dev/null || true
-    read -r wall kb user sys < "$work/time.txt"
+    : > "$work/runs.txt"
+    for _ in $(seq "${RUNS:-3}"); do
+      dest="$base/out-$n-$$"
+      rm -rf "$dest"
+      /usr/bin/time -f '%e %M %U %S' -o "$work/time.txt" "$work/inspectsite" build -source "$src" -dest "$dest" >"$work/out.txt" 2>/dev/null || true
+      cat "$work/time.txt" >> "$work/runs.txt"
+      rm -rf "$dest"
+    done
+    read -r wall kb user sys < <(sort -n "$work/runs.txt" | awk '{a[NR]=$0} END {print a[int((NR+1)/2)]}')
     pages=$(grep -o '[0-9]* pages' "$work/out.txt" | cut -d' ' -f1)
     printf '| %d | %s | %.2f | %d | %.2f | %.2f | %s |\n' "$n" "$where" "$wall" $((kb / 1024)) "$user" "$sys" "$pages"
-    rm -rf "$dest"
   done
 done
