@@ -58,8 +58,6 @@ func isChrome(raw, text, lower string) bool {
 	return strings.HasSuffix(strings.TrimRight(t, " \t"), ")") && fileSizeTail.MatchString(t) && len(strings.Fields(t)) <= 20
 }
 
-
-
 // splitLines cleans every line of body; first is the file line number of the
 // body's first line. Chrome lines are dropped entirely, so that a paragraph
 // broken by a PDF page marker reads as one.

@@ -37,7 +37,6 @@ type Parser struct {
 // mentionsRating reports whether s may hold a rating word.
 func (p *Parser) mentionsRating(s string) bool { return containsFold(s, p.ratingStems) }
 
-
 // mayBeResponse reports whether s may start with a response label: its
 // opening words, lower-cased with runs of space and hyphen made one space,
 // begin with a label. Text that is not ASCII there is left to the pattern.
