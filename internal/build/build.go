@@ -98,7 +98,7 @@ func load(opts Options, batch bool) (*Result, error) {
 	parser := report.NewParser(cfg)
 	restore := func() {}
 	if batch {
-		restore = memoryForReading(src, files)
+		restore = memoryForReading(len(files))
 	}
 	// A batch build reads texts again for source pages (see sourceText).
 	parsed := parseAll(src, files, parser, cfg.MaxDocumentBytes, !batch)

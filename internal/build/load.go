@@ -8,6 +8,7 @@ package build
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"path"
 	"runtime"
@@ -133,16 +134,46 @@ func parseAll(src fs.FS, files []string, p *report.Parser, limit int64, keepText
 // ParseOne reads and parses one file, refusing files over limit bytes
 // before reading them.
 func ParseOne(src fs.FS, name string, p *report.Parser, limit int64) Parsed {
-	if fi, err := fs.Stat(src, name); err == nil && fi.Size() > limit {
-		return Parsed{Diags: []diag.Diagnostic{diag.Errorf(name, 0,
-			"document is %d bytes, over the limit of %d (max_document_bytes in site.toml); not read", fi.Size(), limit)}}
-	}
-	data, err := fs.ReadFile(src, name)
+	data, err := readLimited(src, name, limit)
 	if err != nil {
-		return Parsed{Diags: []diag.Diagnostic{diag.Errorf(name, 0, "cannot read: %v", err)}}
+		return Parsed{Diags: []diag.Diagnostic{err.(diag.Diagnostic)}}
 	}
 	r, ds := p.Parse(name, data)
 	return Parsed{Report: r, Diags: ds}
+}
+
+// readLimited reads a file whole, once it knows it is at most limit bytes:
+// one open, one stat of the open file, reads until the end.
+func readLimited(src fs.FS, name string, limit int64) ([]byte, error) {
+	f, err := src.Open(name)
+	if err != nil {
+		return nil, diag.Errorf(name, 0, "cannot read: %v", err)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, diag.Errorf(name, 0, "cannot read: %v", err)
+	}
+	if fi.Size() > limit {
+		return nil, diag.Errorf(name, 0, "document is %d bytes, over the limit of %d (max_document_bytes in site.toml); not read", fi.Size(), limit)
+	}
+	data := make([]byte, 0, fi.Size()+1)
+	for {
+		n, err := f.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, diag.Errorf(name, 0, "cannot read: %v", err)
+		}
+		if len(data) == cap(data) {
+			if int64(len(data)) > limit {
+				return nil, diag.Errorf(name, 0, "document grew over the limit of %d bytes while being read; not read", limit)
+			}
+			data = append(data, 0)[:len(data)] // room to see the end
+		}
+	}
 }
 
 // Model arranges parsed documents into the site model.

@@ -1,7 +1,6 @@
 package build
 
 import (
-	"io/fs"
 	"os"
 	"runtime"
 	"runtime/debug"
@@ -13,21 +12,16 @@ import (
 // the environment is left alone.
 
 // memoryForReading lets the heap grow while documents are read, collecting
-// when it is three times what is live or reaches a limit of five times the
-// documents' size (the model ends up about twice their size), rather than
-// each time the young heap doubles. It returns how to undo it.
-func memoryForReading(src fs.FS, files []string) (restore func()) {
+// when it is three times what is live or reaches a limit of 16 KB a
+// document (a generous size: the model of a 6 KB document takes about
+// 12 KB), rather than each time the young heap doubles. It returns how to
+// undo it.
+func memoryForReading(files int) (restore func()) {
 	if userTuned() {
 		return func() {}
 	}
-	var total int64
-	for _, f := range files {
-		if fi, err := fs.Stat(src, f); err == nil {
-			total += fi.Size()
-		}
-	}
 	oldPct := debug.SetGCPercent(200)
-	oldLimit := debug.SetMemoryLimit(max(renderBudget, 5*total))
+	oldLimit := debug.SetMemoryLimit(max(renderBudget, int64(files)*16<<10))
 	return func() {
 		debug.SetGCPercent(oldPct)
 		debug.SetMemoryLimit(oldLimit)

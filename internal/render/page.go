@@ -30,6 +30,9 @@ type page struct {
 	JS   []string
 	// Rendered narrative, filled for report pages.
 	Narrative template.HTML
+	// FullTitle is the <title>; MenuKey the key of the cached menu
+	// (fields rather than methods: a field costs a template less).
+	FullTitle, MenuKey string
 
 	parts   *parts
 	scratch *markup // see page.markup
@@ -46,8 +49,8 @@ func (p *page) Rel(sitePath string) string {
 // Abs is a full URL when base_url has a host.
 func (p *page) Abs(sitePath string) string { return p.Cfg.AbsURL(sitePath) }
 
-// FullTitle is the <title>: page, page number, site.
-func (p *page) FullTitle() string {
+// fullTitle is the <title>: page, page number, site.
+func (p *page) fullTitle() string {
 	t := p.Title
 	if p.Pager != nil && p.Pager.Total > 1 {
 		t += " (page " + strconv.Itoa(p.Pager.Page) + " of " + strconv.Itoa(p.Pager.Total) + ")"
@@ -143,9 +146,9 @@ func ReportTitle(r *report.Report) string {
 
 func (p *page) ReportTitle(r *report.Report) string { return ReportTitle(r) }
 
-// MenuKey is what the menu depends on: the page's section, and whether the
+// menuKey is what the menu depends on: the page's section, and whether the
 // page is that section's own page (then its item is the current page).
-func (p *page) MenuKey() string {
+func (p *page) menuKey() string {
 	if p.URL == "/"+p.Section+"/" {
 		return p.Section + " index"
 	}

@@ -313,6 +313,7 @@ func (r *run) fill(p *page, buf *bytes.Buffer) {
 		p.Title = "Source of “" + ReportTitle(d.R) + "”"
 		p.Crumbs = append(append([]crumb(nil), p.Crumbs...), crumb{ReportTitle(d.R), d.R.URL})
 	}
+	p.FullTitle, p.MenuKey = p.fullTitle(), p.menuKey()
 	if d, ok := p.Data.(reportData); ok && d.R.Narrative != "" {
 		buf.Reset()
 		if err := markdown.Convert([]byte(d.R.Narrative), buf); err == nil {
