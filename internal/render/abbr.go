@@ -11,12 +11,18 @@ import (
 type glossary struct {
 	expand   map[string]string
 	glossURL string
+	// starts marks the bytes an abbreviation may begin with: a word that
+	// begins otherwise needs no lookup.
+	starts [256]bool
 }
 
 func newGlossary(entries map[string]string, glossURL string) *glossary {
 	g := &glossary{expand: map[string]string{}, glossURL: glossURL}
 	for k, v := range entries {
 		g.expand[k] = v
+		if k != "" {
+			g.starts[k[0]] = true
+		}
 	}
 	return g
 }
@@ -38,6 +44,10 @@ func (g *glossary) words(s string) [][3]int {
 		}
 		if (i > 0 && s[i-1] >= 0x80) || (j < len(s) && s[j] >= 0x80 && !strings.HasPrefix(s[j:], "’")) {
 			i = j // part of a word with non-ASCII letters
+			continue
+		}
+		if !g.starts[s[i]] {
+			i = j
 			continue
 		}
 		word := s[i:j]
