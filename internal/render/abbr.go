@@ -144,23 +144,23 @@ func (a *abbrState) appendMarked(b []byte, s string, escape bool) []byte {
 // output), leaving tags alone.
 func (a *abbrState) HTML(h template.HTML) template.HTML {
 	s := string(h)
-	var b strings.Builder
+	b := make([]byte, 0, len(s)+len(s)/8)
 	for len(s) > 0 {
 		i := strings.IndexByte(s, '<')
 		if i < 0 {
-			b.WriteString(a.mark(s, false))
+			b = a.appendMarked(b, s, false)
 			break
 		}
-		b.WriteString(a.mark(s[:i], false))
+		b = a.appendMarked(b, s[:i], false)
 		j := strings.IndexByte(s[i:], '>')
 		if j < 0 {
-			b.WriteString(s[i:])
+			b = append(b, s[i:]...)
 			break
 		}
-		b.WriteString(s[i : i+j+1])
+		b = append(b, s[i:i+j+1]...)
 		s = s[i+j+1:]
 	}
-	return template.HTML(b.String())
+	return template.HTML(b)
 }
 
 // endsWithFold is strings.HasSuffix ignoring case, without lowering all of s.

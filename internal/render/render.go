@@ -5,6 +5,7 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
@@ -25,6 +26,10 @@ import (
 // WriteFunc receives one output file: a slash path inside the site
 // ("reports/x/index.html") and its bytes. It may be called concurrently.
 type WriteFunc func(path string, data []byte) error
+
+// bufWriters hold the buffered writers goldmark writes through; given none,
+// it would make one for every narrative.
+var bufWriters = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 4096) }}
 
 // markdown renders narratives. goldmark's defaults drop raw HTML and
 // dangerous link targets, and the reader escapes markup before this.
@@ -316,7 +321,14 @@ func (r *run) fill(p *page, buf *bytes.Buffer) {
 	p.FullTitle, p.MenuKey = p.fullTitle(), p.menuKey()
 	if d, ok := p.Data.(reportData); ok && d.R.Narrative != "" {
 		buf.Reset()
-		if err := markdown.Convert([]byte(d.R.Narrative), buf); err == nil {
+		bw := bufWriters.Get().(*bufio.Writer)
+		bw.Reset(buf)
+		err := markdown.Convert([]byte(d.R.Narrative), bw)
+		if err == nil {
+			err = bw.Flush()
+		}
+		bufWriters.Put(bw)
+		if err == nil {
 			p.Narrative = p.Abbr.HTML(template.HTML(buf.String())) // goldmark output: safe by default
 		}
 	}
