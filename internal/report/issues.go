@@ -255,11 +255,12 @@ func (ib *issueBuilder) finish() Issue {
 // assignThemes matches the configured themes on each issue's own text, and
 // on its response only when the text alone finds none.
 func (p *Parser) assignThemes(r *Report) {
+	var words []string
 	for i := range r.Issues {
 		is := &r.Issues[i]
-		ms := p.themes.find(is.Text)
+		ms := p.themes.findIn(is.Text, &words)
 		if len(ms) == 0 {
-			ms = p.themes.find(is.Response)
+			ms = p.themes.findIn(is.Response, &words)
 		}
 		is.Themes = []string{}
 		is.ThemeTerms = ThemeTerms{}

@@ -121,31 +121,30 @@ func stripEmphasis(s string) string {
 	if !strings.ContainsAny(s, "*_`\\") {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s))
-	rs := []rune(s)
-	for i, r := range rs {
-		switch r {
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch c {
 		case '*', '_', '`':
-			if r == '*' && i == 0 && len(rs) > 1 && rs[1] == ' ' {
-				b.WriteRune(r) // bullet
+			if c == '*' && i == 0 && len(s) > 1 && s[1] == ' ' {
+				b = append(b, c) // bullet
 				continue
 			}
-			prevWord := i > 0 && isWordRune(rs[i-1])
-			nextWord := i+1 < len(rs) && isWordRune(rs[i+1])
-			if r == '_' && prevWord && nextWord {
-				b.WriteRune(r) // snake_case inside a word
+			prev, _ := utf8.DecodeLastRuneInString(s[:i])
+			next, _ := utf8.DecodeRuneInString(s[i+1:])
+			if c == '_' && i > 0 && isWordRune(prev) && i+1 < len(s) && isWordRune(next) {
+				b = append(b, c) // snake_case inside a word
 			}
 		case '\\':
-			if i+1 < len(rs) && unicode.IsPunct(rs[i+1]) {
+			if next, _ := utf8.DecodeRuneInString(s[i+1:]); i+1 < len(s) && unicode.IsPunct(next) {
 				continue
 			}
-			b.WriteRune(r)
+			b = append(b, c)
 		default:
-			b.WriteRune(r)
+			b = append(b, c)
 		}
 	}
-	return b.String()
+	return string(b)
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

@@ -243,12 +243,14 @@ var countQualifiers = map[string]bool{"main": true, "key": true, "specific": tru
 // readStatedCount finds a count of issues stated in the intro
 // ("three main issues", "There are 9 issues", "thirteen recommendations").
 func (d *docState) readStatedCount(intro []paragraph) {
+	var words []string
 	for _, p := range intro {
 		for _, l := range p.lines {
 			if !containsAny(l.lower, d.p.nounStems) {
 				continue
 			}
-			if n, ok := d.p.statedCount(tokens(l.text)); ok {
+			words = appendTokens(words[:0], l.text)
+			if n, ok := d.p.statedCount(words); ok {
 				d.r.StatedCount, d.r.Lines.StatedCount = n, l.n
 				return
 			}

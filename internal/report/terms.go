@@ -62,6 +62,12 @@ func (ts *termSet) find(text string) []match {
 	return ts.findTokens(tokens(text))
 }
 
+// findIn is find with a reusable slice for the text's words.
+func (ts *termSet) findIn(text string, buf *[]string) []match {
+	*buf = appendTokens((*buf)[:0], text)
+	return ts.findTokens(*buf)
+}
+
 func (ts *termSet) findTokens(toks []string) []match {
 	var out []match
 	for i, w := range toks {
@@ -103,8 +109,11 @@ func (t term) matchesAt(toks []string, i int) bool {
 // tokens lower-cases s and splits it into words of letters and digits.
 // Apostrophes inside a word are dropped ("Director's" → "directors"), so a
 // term and a text written with either apostrophe compare equal.
-func tokens(s string) []string {
-	out := make([]string, 0, len(s)/6+1)
+func tokens(s string) []string { return appendTokens(make([]string, 0, len(s)/6+1), s) }
+
+// appendTokens appends the words of s to out: a caller tokenising many
+// texts in turn can reuse one slice.
+func appendTokens(out []string, s string) []string {
 	for i := 0; i < len(s); {
 		j, simple, upper := wordEnd(s, i)
 		if j == i {
