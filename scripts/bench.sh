@@ -5,7 +5,8 @@
 # (default /tmp/inspectsite-bench). Builds are written to tmpfs (/dev/shm,
 # the generator's own cost) and to the work disk (what this machine's file
 # system adds), each into a fresh folder, $RUNS times (default 3); the
-# table gives the run with the median wall time.
+# table gives the run with the median wall time. WHERE=tmpfs (or disk)
+# measures one of the two only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ns=("$@"); [ ${#ns[@]} -gt 0 ] || ns=(1000 10000 100000)
@@ -21,7 +22,7 @@ printf '| documents | output on | wall (s) | peak memory (MB) | user (s) | sys (
 for n in "${ns[@]}"; do
   src="$work/corpus-$n"
   [ -d "$src/content" ] || "$work/gencorpus" -n "$n" -out "$src" >/dev/null
-  for where in tmpfs disk; do
+  for where in ${WHERE:-tmpfs disk}; do
     base=$shm; [ $where = disk ] && base=$work
     : > "$work/runs.txt"
     for _ in $(seq "${RUNS:-3}"); do
