@@ -135,7 +135,7 @@ func siteWide(s *site.Site, base uint64) uint64 {
 }
 
 // pageFingerprint hashes what page p shows.
-func (r *run) pageFingerprint(p *page) uint64 {
+func (r *run) pageFingerprint(p *pageSpec) uint64 {
 	switch d := p.Data.(type) {
 	case sourceData:
 		f := newFingerprint(r.base, "source")

@@ -11,8 +11,9 @@ import (
 	"inspectsite/internal/site"
 )
 
-// page is everything one HTML page's template sees.
-type page struct {
+// pageSpec is one page of the site as the page list holds it: what it is,
+// not yet what its template needs. A large site has hundreds of thousands.
+type pageSpec struct {
 	Path     string // output file, "reports/x/index.html"
 	URL      string // site path, "/reports/x/"
 	Template string // "report.html"
@@ -21,6 +22,12 @@ type page struct {
 	Crumbs   []crumb
 	Pager    *pager
 	Data     any
+}
+
+// page is everything one HTML page's template sees, made from its spec
+// just before it is rendered.
+type page struct {
+	pageSpec
 
 	Site *site.Site
 	Cfg  *config.Config

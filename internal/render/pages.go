@@ -133,17 +133,17 @@ func themeAnchor(s *site.Site, l *layout, themeSlug, key string) string {
 }
 
 // pages lists every HTML page of the site.
-func pages(s *site.Site, l *layout) []*page {
-	var out []*page
-	add := func(p *page) { out = append(out, p) }
-	add(&page{URL: "/", Template: "index.html", Title: s.Config.Title, Data: overview(s)})
+func pages(s *site.Site, l *layout) []*pageSpec {
+	var out []*pageSpec
+	add := func(p *pageSpec) { out = append(out, p) }
+	add(&pageSpec{URL: "/", Template: "index.html", Title: s.Config.Title, Data: overview(s)})
 
 	size := s.Config.PageSize
 	total := pageCount(len(s.Newest), size)
 	for n := 1; n <= total; n++ {
 		pg := &pager{Page: n, Total: total, Base: "/reports/"}
 		lo, hi := (n-1)*size, min(n*size, len(s.Newest))
-		add(&page{URL: pg.URLOf(n), Template: "reports.html", Title: "Reports", Section: "reports",
+		add(&pageSpec{URL: pg.URLOf(n), Template: "reports.html", Title: "Reports", Section: "reports",
 			Crumbs: []crumb{{"Home", "/"}}, Pager: pg, Data: s.Newest[lo:hi]})
 	}
 	for _, a := range s.Areas {
@@ -165,31 +165,31 @@ func pages(s *site.Site, l *layout) []*page {
 		add(reportPage(national, r, nil, nil))
 		add(sourcePage(national, r))
 	}
-	add(&page{URL: "/areas/", Template: "areas.html", Title: "Areas", Section: "areas", Crumbs: []crumb{{"Home", "/"}}})
+	add(&pageSpec{URL: "/areas/", Template: "areas.html", Title: "Areas", Section: "areas", Crumbs: []crumb{{"Home", "/"}}})
 	for _, a := range s.Areas {
 		windows := l.areaPages[a.Slug]
 		for n := range windows {
 			pg := &pager{Page: n + 1, Total: len(windows), Base: "/areas/" + a.Slug + "/"}
-			add(&page{URL: pg.URLOf(n + 1), Template: "area.html", Title: "CPS " + a.Name, Section: "areas",
+			add(&pageSpec{URL: pg.URLOf(n + 1), Template: "area.html", Title: "CPS " + a.Name, Section: "areas",
 				Crumbs: []crumb{{"Home", "/"}, {"Areas", "/areas/"}}, Pager: pg, Data: areaData{a, windows[n]}})
 		}
 	}
-	add(&page{URL: "/themes/", Template: "themes.html", Title: "Themes", Section: "themes", Crumbs: []crumb{{"Home", "/"}}})
+	add(&pageSpec{URL: "/themes/", Template: "themes.html", Title: "Themes", Section: "themes", Crumbs: []crumb{{"Home", "/"}}})
 	for _, t := range s.Themes {
 		groups := l.themePages[t.Slug]
 		for n := range groups {
 			pg := &pager{Page: n + 1, Total: len(groups), Base: "/themes/" + t.Slug + "/"}
-			add(&page{URL: pg.URLOf(n + 1), Template: "theme.html", Title: t.Title, Section: "themes",
+			add(&pageSpec{URL: pg.URLOf(n + 1), Template: "theme.html", Title: t.Title, Section: "themes",
 				Crumbs: []crumb{{"Home", "/"}, {"Themes", "/themes/"}}, Pager: pg, Data: themeData{t, groups[n]}})
 		}
 	}
-	add(&page{URL: "/compare/", Template: "compare.html", Title: "Compare CPS Areas", Section: "compare",
+	add(&pageSpec{URL: "/compare/", Template: "compare.html", Title: "Compare CPS Areas", Section: "compare",
 		Crumbs: []crumb{{"Home", "/"}}, Data: compare(s)})
-	add(&page{URL: "/glossary/", Template: "glossary.html", Title: "Glossary", Crumbs: []crumb{{"Home", "/"}}, Data: glossaryData(s)})
-	add(&page{URL: "/data/", Template: "data.html", Title: "Open data", Crumbs: []crumb{{"Home", "/"}}, Data: dataFields})
-	add(&page{URL: "/accessibility/", Template: "accessibility.html", Title: "Accessibility statement", Crumbs: []crumb{{"Home", "/"}}})
-	add(&page{URL: "/search/", Template: "search.html", Title: "Search", Section: "search", Crumbs: []crumb{{"Home", "/"}}})
-	add(&page{URL: "/404.html", Template: "404.html", Title: "Page not found"})
+	add(&pageSpec{URL: "/glossary/", Template: "glossary.html", Title: "Glossary", Crumbs: []crumb{{"Home", "/"}}, Data: glossaryData(s)})
+	add(&pageSpec{URL: "/data/", Template: "data.html", Title: "Open data", Crumbs: []crumb{{"Home", "/"}}, Data: dataFields})
+	add(&pageSpec{URL: "/accessibility/", Template: "accessibility.html", Title: "Accessibility statement", Crumbs: []crumb{{"Home", "/"}}})
+	add(&pageSpec{URL: "/search/", Template: "search.html", Title: "Search", Section: "search", Crumbs: []crumb{{"Home", "/"}}})
+	add(&pageSpec{URL: "/404.html", Template: "404.html", Title: "Page not found"})
 	for _, p := range out {
 		if p.URL == "/404.html" {
 			p.Path = "404.html"
@@ -202,8 +202,8 @@ func pages(s *site.Site, l *layout) []*page {
 
 // reportPage is one report's page under the given breadcrumbs (its
 // Area's, shared by all its reports); prev and next are its neighbours.
-func reportPage(crumbs []crumb, r *report.Report, prev, next *report.Report) *page {
-	return &page{URL: r.URL, Template: "report.html", Title: ReportTitle(r), Section: "reports", Crumbs: crumbs,
+func reportPage(crumbs []crumb, r *report.Report, prev, next *report.Report) *pageSpec {
+	return &pageSpec{URL: r.URL, Template: "report.html", Title: ReportTitle(r), Section: "reports", Crumbs: crumbs,
 		Data: reportData{R: r, Prev: prev, Next: next}}
 }
 
@@ -211,8 +211,8 @@ func reportPage(crumbs []crumb, r *report.Report, prev, next *report.Report) *pa
 // that every fact on the report page can be checked against its line.
 // Its title and last breadcrumb are made only when it is rendered (see
 // run.fill): most rebuilds take it from the cache.
-func sourcePage(crumbs []crumb, r *report.Report) *page {
-	return &page{URL: r.URL + "source/", Template: "source.html", Section: "reports", Crumbs: crumbs, Data: sourceData{R: r}}
+func sourcePage(crumbs []crumb, r *report.Report) *pageSpec {
+	return &pageSpec{URL: r.URL + "source/", Template: "source.html", Section: "reports", Crumbs: crumbs, Data: sourceData{R: r}}
 }
 
 type sourceData struct{ R *report.Report }

@@ -32,7 +32,7 @@ func BenchmarkPages(b *testing.B) {
 		var pg *page
 		for _, x := range r.pages {
 			if x.Template == name {
-				pg = x
+				pg = &page{pageSpec: *x}
 				break
 			}
 		}

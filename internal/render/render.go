@@ -154,7 +154,7 @@ type run struct {
 	t      *Templates
 	write  WriteFunc
 	l      *layout
-	pages  []*page
+	pages  []*pageSpec
 	gloss  *glossary
 	css    string
 	js     string // the search script's path
@@ -254,7 +254,7 @@ func (r *run) htmlPages() {
 		return
 	}
 	ps := r.pages
-	jobs := make(chan *page)
+	jobs := make(chan *pageSpec)
 	var wg sync.WaitGroup
 	workers := runtime.GOMAXPROCS(0)
 	if r.reuse {
@@ -267,7 +267,7 @@ func (r *run) htmlPages() {
 		go func() {
 			defer wg.Done()
 			var buf bytes.Buffer
-			var page []byte // reused when r.reuse
+			var out []byte // the page's bytes, reused when r.reuse
 			scratch := &markup{}
 			for p := range jobs {
 				if r.failed() {
@@ -281,19 +281,19 @@ func (r *run) htmlPages() {
 						continue
 					}
 				}
-				q := *p // filled for rendering, then dropped: r.pages keeps no page's HTML
+				q := page{pageSpec: *p} // filled for rendering, then dropped
 				q.scratch = scratch
 				r.fill(&q, &buf)
 				if !r.reuse {
-					page = nil
+					out = nil
 				}
-				b, err := r.t.execute(&q, page[:0], r.sizeHint(q.Template))
+				b, err := r.t.execute(&q, out[:0], r.sizeHint(q.Template))
 				if err == nil && r.cache != nil {
 					r.cache.put(p.Path, fp, b)
 				}
 				r.noteSize(q.Template, len(b))
 				r.emit(p.Path, b, err)
-				page = b
+				out = b
 			}
 		}()
 	}
