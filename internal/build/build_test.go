@@ -40,7 +40,7 @@ func TestSourcePagesReadTheTextAgain(t *testing.T) {
 	}
 
 	text := sourceText(fstest.MapFS{"content/wessex.txt": {Data: []byte(wessexDoc + "Edited.\n")}})
-	_, err = text(r)
+	_, err = text(r, nil)
 	d, ok := err.(diag.Diagnostic)
 	if !ok || d.Path != "content/wessex.txt" || !strings.Contains(d.Message, "changed while") {
 		t.Errorf("changed document: got %v, want a diagnostic naming the file", err)

@@ -86,11 +86,6 @@ func (a *abbrState) Text(s string) template.HTML {
 	return template.HTML(a.appendMarked(nil, s, true))
 }
 
-// mark works on plain text (escape=true) or on text already escaped.
-func (a *abbrState) mark(s string, escape bool) string {
-	return string(a.appendMarked(nil, s, escape))
-}
-
 // appendMarked appends s to b, escaped if escape, with abbreviations marked.
 func (a *abbrState) appendMarked(b []byte, s string, escape bool) []byte {
 	esc := func(b []byte, x string) []byte {

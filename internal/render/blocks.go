@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"html/template"
 	"strings"
 
@@ -183,30 +184,46 @@ func (p *page) ReportItems(reports []*report.Report) template.HTML {
 // SourceLines are a document's lines as list items, each with the id its
 // provenance links point to.
 func (p *page) SourceLines(r *report.Report) (template.HTML, error) {
-	text := r.Text
-	if text == "" && p.parts != nil && p.parts.text != nil {
-		var err error
-		if text, err = p.parts.text(r); err != nil {
-			return "", err
-		}
-	}
-	text = strings.TrimSuffix(text, "\n")
 	m := p.markup()
-	for n := 1; ; n++ {
-		line, rest, more := strings.Cut(text, "\n")
-		m.raw(`<li id="L`).int(n).raw(`">`)
-		if line == "" {
-			m.raw(`<span class="visually-hidden">(blank line)</span>`)
-		} else {
-			m.text(line)
+	if r.Text != "" || p.parts == nil || p.parts.text == nil {
+		text := strings.TrimSuffix(r.Text, "\n")
+		for n := 1; ; n++ {
+			line, rest, more := strings.Cut(text, "\n")
+			appendSourceLine(m, n, line)
+			if !more {
+				break
+			}
+			text = rest
 		}
-		m.raw("</li>\n")
+		return m.html(), nil
+	}
+	// Read again into the worker's own buffer: nothing of it is kept.
+	text, err := p.parts.text(r, m.src[:0])
+	if err != nil {
+		return "", err
+	}
+	m.src = text
+	text = bytes.TrimSuffix(text, []byte("\n"))
+	for n := 1; ; n++ {
+		line, rest, more := bytes.Cut(text, []byte("\n"))
+		appendSourceLine(m, n, line)
 		if !more {
 			break
 		}
 		text = rest
 	}
 	return m.html(), nil
+}
+
+// appendSourceLine writes line n of a document as a list item.
+func appendSourceLine[T string | []byte](m *markup, n int, line T) {
+	m.raw(`<li id="L`).int(n).raw(`">`)
+	if len(line) == 0 {
+		m.raw(`<span class="visually-hidden">(blank line)</span>`)
+	} else {
+		m.b = appendEscaped(m.b, line)
+	}
+	m.raw("</li>\n")
 }
 
 // Breadcrumbs is the trail of links above a page's heading.

@@ -15,7 +15,10 @@ import (
 // Every string from a document goes through text or attr, which escape as
 // html/template does; raw is only for literals and for markup already made
 // safe.
-type markup struct{ b []byte }
+type markup struct {
+	b   []byte
+	src []byte // a document read again for its source page
+}
 
 // markup is a page's scratch buffer for its blocks, reused from block to
 // block and page to page by the goroutine rendering them: each block costs
@@ -46,7 +49,7 @@ func (m *markup) html() template.HTML { return template.HTML(m.b) }
 
 // appendEscaped escapes the characters html/template escapes in text and
 // in quoted attributes, so pages read the same whichever made them.
-func appendEscaped(b []byte, s string) []byte {
+func appendEscaped[T string | []byte](b []byte, s T) []byte {
 	last := 0
 	for i := 0; i < len(s); i++ {
 		var rep string

@@ -85,8 +85,8 @@ var dataWriters = []struct {
 type StreamFunc func(path string, fill func(io.Writer) error) error
 
 // TextFunc gives a report's text as read, for its source page, when the
-// report does not hold it (see report.Report.Text).
-type TextFunc func(*report.Report) (string, error)
+// report does not hold it (see report.Report.Text). It may use buf.
+type TextFunc func(r *report.Report, buf []byte) ([]byte, error)
 
 // SiteStreamed is Site with the open data files written through stream,
 // and report texts, which a large build does not keep in memory, from text.

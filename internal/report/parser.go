@@ -1,11 +1,13 @@
 package report
 
 import (
+	"bytes"
 	"hash/maphash"
 	"path"
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"inspectsite/internal/config"
 	"inspectsite/internal/diag"
@@ -229,14 +231,18 @@ func Hash(src string, data []byte) uint64 {
 
 var hashSeed = maphash.MakeSeed()
 
-// Text is the text of a document read again after parsing, as Report.Text
-// would hold it. It is an error if the bytes are not those r was read from.
-func Text(r *Report, data []byte) (string, error) {
+// TextBytes is the text of a document read again after parsing, as
+// Report.Text would hold it, reusing data where it needs no change. It is
+// an error if the bytes are not those r was read from.
+func TextBytes(r *Report, data []byte) ([]byte, error) {
 	if Hash(r.Source, data) != r.Hash {
-		return "", diag.Errorf(r.Source, 0, "changed while the site was being built; build again")
+		return nil, diag.Errorf(r.Source, 0, "changed while the site was being built; build again")
+	}
+	if !bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")) && bytes.IndexByte(data, '\r') < 0 && utf8.Valid(data) {
+		return data, nil
 	}
 	text, _, _ := decodeText(data)
-	return text, nil
+	return []byte(text), nil
 }
 
 // readBody extracts everything the text states.

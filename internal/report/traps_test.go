@@ -437,3 +437,27 @@ func hasDiag(ds []diag.Diagnostic, text string, line int) bool {
 	}
 	return false
 }
+
+// A text read again for its source page is the text the reader kept,
+// whatever the file's encoding and line ends; other bytes are refused.
+func TestTextReadAgainMatchesTheReader(t *testing.T) {
+	p := defaultParser(t)
+	for name, data := range map[string]string{
+		"plain":  "CPS Wessex\n\n1. Letters are late.\n\nCPS response: We will act.\n",
+		"crlf":   "CPS Wessex\r\n\r\n1. Letters are late.\r\n\r\nCPS response: We will act.\r\n",
+		"bom":    "\xEF\xBB\xBFCPS Wessex\n\n1. Letters are late.\n\nCPS response: We will act.\n",
+		"cp1252": "CPS Wessex\n\n1. Letters are late \x96 again.\n\nCPS response: We\x92ll act.\n",
+	} {
+		r, _ := p.Parse("content/"+name+".txt", []byte(data))
+		if r == nil {
+			t.Fatalf("%s: not parsed", name)
+		}
+		got, err := report.TextBytes(r, []byte(data))
+		if err != nil || string(got) != r.Text {
+			t.Errorf("%s: read again %q (%v), want %q", name, got, err, r.Text)
+		}
+		if _, err := report.TextBytes(r, []byte(data+"x")); err == nil {
+			t.Errorf("%s: changed bytes accepted", name)
+		}
+	}
+}
