@@ -115,8 +115,9 @@ func parseAll(src fs.FS, files []string, p *report.Parser, limit int64, keepText
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var buf []byte // each worker reads every file into the same buffer
 			for i := range next {
-				out[i] = ParseOne(src, files[i], p, limit)
+				out[i], buf = parseOne(src, files[i], p, limit, buf)
 				if r := out[i].Report; r != nil && !keepText {
 					r.Text = ""
 				}
@@ -134,17 +135,24 @@ func parseAll(src fs.FS, files []string, p *report.Parser, limit int64, keepText
 // ParseOne reads and parses one file, refusing files over limit bytes
 // before reading them.
 func ParseOne(src fs.FS, name string, p *report.Parser, limit int64) Parsed {
-	data, err := readLimited(src, name, limit)
-	if err != nil {
-		return Parsed{Diags: []diag.Diagnostic{err.(diag.Diagnostic)}}
-	}
-	r, ds := p.Parse(name, data)
-	return Parsed{Report: r, Diags: ds}
+	parsed, _ := parseOne(src, name, p, limit, nil)
+	return parsed
 }
 
-// readLimited reads a file whole, once it knows it is at most limit bytes:
-// one open, one stat of the open file, reads until the end.
-func readLimited(src fs.FS, name string, limit int64) ([]byte, error) {
+// parseOne is ParseOne reading into buf, which it returns for the next
+// file: the reader keeps nothing of the bytes it is given.
+func parseOne(src fs.FS, name string, p *report.Parser, limit int64, buf []byte) (Parsed, []byte) {
+	data, err := readLimited(src, name, limit, buf)
+	if err != nil {
+		return Parsed{Diags: []diag.Diagnostic{err.(diag.Diagnostic)}}, buf
+	}
+	r, ds := p.Parse(name, data)
+	return Parsed{Report: r, Diags: ds}, data
+}
+// readLimited reads a file whole into buf (grown if need be), once it knows
+// it is at most limit bytes: one open, one stat of the open file, reads
+// until the end.
+func readLimited(src fs.FS, name string, limit int64, buf []byte) ([]byte, error) {
 	f, err := src.Open(name)
 	if err != nil {
 		return nil, diag.Errorf(name, 0, "cannot read: %v", err)
@@ -157,7 +165,10 @@ func readLimited(src fs.FS, name string, limit int64) ([]byte, error) {
 	if fi.Size() > limit {
 		return nil, diag.Errorf(name, 0, "document is %d bytes, over the limit of %d (max_document_bytes in site.toml); not read", fi.Size(), limit)
 	}
-	data := make([]byte, 0, fi.Size()+1)
+	data := buf[:0]
+	if int64(cap(data)) < fi.Size()+1 {
+		data = make([]byte, 0, fi.Size()+512)
+	}
 	for {
 		n, err := f.Read(data[len(data):cap(data)])
 		data = data[:len(data)+n]

@@ -170,7 +170,8 @@ func spacedPattern(s string) string {
 
 // Parse reads one document. src is the path reported in diagnostics and in
 // Report.Source (for example "content/x.txt"). It returns nil when the file
-// cannot be read as a document at all; the diagnostics say why.
+// cannot be read as a document at all; the diagnostics say why. It keeps
+// nothing of data, which the caller may reuse.
 func (p *Parser) Parse(src string, data []byte) (*Report, []diag.Diagnostic) {
 	var ds []diag.Diagnostic
 	if int64(len(data)) > p.cfg.MaxDocumentBytes {
