@@ -149,6 +149,7 @@ func parseOne(src fs.FS, name string, p *report.Parser, limit int64, buf []byte)
 	r, ds := p.Parse(name, data)
 	return Parsed{Report: r, Diags: ds}, data
 }
+
 // readLimited reads a file whole into buf (grown if need be), once it knows
 // it is at most limit bytes: one open, one stat of the open file, reads
 // until the end.
