@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -83,6 +84,30 @@ func TestBuildSeeds(t *testing.T) {
 	for name, body := range first {
 		if second[name] != body {
 			t.Errorf("%s differs between two builds of the same input", name)
+		}
+	}
+}
+
+// A build writes the same bytes on one core as on all of them, with its
+// page buffers reused from page to page.
+func TestBuildIsTheSameOnOneCore(t *testing.T) {
+	dir := newSite(t, nil)
+	prev := runtime.GOMAXPROCS(1)
+	code, _, errs := runCmd("build", "-source", dir, "-dest", filepath.Join(dir, "one"))
+	runtime.GOMAXPROCS(prev)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if code, _, errs := runCmd("build", "-source", dir, "-dest", filepath.Join(dir, "all")); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	one, all := tree(t, filepath.Join(dir, "one")), tree(t, filepath.Join(dir, "all"))
+	if len(one) != len(all) || len(one) < 50 {
+		t.Fatalf("%d files on one core, %d on %d", len(one), len(all), prev)
+	}
+	for name, body := range one {
+		if all[name] != body {
+			t.Errorf("%s differs between one core and %d", name, prev)
 		}
 	}
 }

@@ -3,8 +3,8 @@ package build
 import (
 	"fmt"
 
-	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"time"
@@ -172,37 +172,11 @@ func Build(opts Options) (*Result, error) {
 // text and as the model, would double a large build's memory.
 func sourceText(fsys fs.FS) render.TextFunc {
 	return func(r *report.Report, buf []byte) ([]byte, error) {
-		data, err := readInto(fsys, r.Source, buf)
-		if err != nil {
-			return nil, diag.Errorf(r.Source, 0, "cannot read again for its source page: %v", err)
-		}
-		return report.TextBytes(r, data)
-	}
-}
-
-// readInto reads a whole file into buf, grown as needed.
-func readInto(fsys fs.FS, name string, buf []byte) ([]byte, error) {
-	f, err := fsys.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	if fi, err := f.Stat(); err == nil && int64(cap(buf)) < fi.Size()+1 {
-		buf = make([]byte, 0, fi.Size()+512)
-	}
-	data := buf[:0]
-	for {
-		if len(data) == cap(data) {
-			data = append(data, 0)[:len(data)]
-		}
-		n, err := f.Read(data[len(data):cap(data)])
-		data = data[:len(data)+n]
-		if err == io.EOF {
-			return data, nil
-		}
+		data, err := readLimited(fsys, r.Source, math.MaxInt64, buf)
 		if err != nil {
 			return nil, err
 		}
+		return report.TextBytes(r, data)
 	}
 }
 

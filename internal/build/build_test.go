@@ -1,10 +1,8 @@
 package build
 
 import (
-	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -46,41 +44,5 @@ func TestSourcePagesReadTheTextAgain(t *testing.T) {
 	d, ok := err.(diag.Diagnostic)
 	if !ok || d.Path != "content/wessex.txt" || !strings.Contains(d.Message, "changed while") {
 		t.Errorf("changed document: got %v, want a diagnostic naming the file", err)
-	}
-}
-
-// A build writes the same bytes on one core as on all of them, with its
-// page buffers reused from page to page.
-func TestBuildIsTheSameOnOneCore(t *testing.T) {
-	read := func(dir string) map[string]string {
-		files := map[string]string{}
-		filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-			if err == nil && !d.IsDir() {
-				b, _ := os.ReadFile(p)
-				rel, _ := filepath.Rel(dir, p)
-				files[rel] = string(b)
-			}
-			return nil
-		})
-		return files
-	}
-	one, all := filepath.Join(t.TempDir(), "one"), filepath.Join(t.TempDir(), "all")
-	prev := runtime.GOMAXPROCS(1)
-	_, err := Build(Options{Source: "../..", Dest: one})
-	runtime.GOMAXPROCS(prev)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := Build(Options{Source: "../..", Dest: all}); err != nil {
-		t.Fatal(err)
-	}
-	a, b := read(one), read(all)
-	if len(a) != len(b) || len(a) < 50 {
-		t.Fatalf("%d files on one core, %d on %d", len(a), len(b), prev)
-	}
-	for name, data := range a {
-		if b[name] != data {
-			t.Errorf("%s differs between one core and %d", name, prev)
-		}
 	}
 }

@@ -20,19 +20,15 @@ func memoryForReading(files int) (restore func()) {
 	if userTuned() {
 		return func() {}
 	}
-	oldPct := debug.SetGCPercent(200)
-	oldLimit := debug.SetMemoryLimit(max(renderBudget, int64(files)*16<<10))
-	return func() {
-		debug.SetGCPercent(oldPct)
-		debug.SetMemoryLimit(oldLimit)
-	}
+	return tune(200, max(renderBudget, int64(files)*16<<10))
 }
 
 // boundMemory tunes the collector for rendering, once the model is loaded
 // and is most of what stays live. Rendering makes much short-lived garbage:
-// the fewer collections the better, within a budget of two and a half times
-// the model or renderBudget, whichever is more. The heap may grow to three times the
-// model before a collection, or less when the budget says so. It returns
+// the fewer collections the better, within a budget of two and a half
+// times the model or renderBudget, whichever is more. The heap may grow to
+// three times the model before a collection, or less when the budget says
+// so. It returns
 // how to restore the settings it found.
 func boundMemory() (restore func()) {
 	if userTuned() {
@@ -43,8 +39,14 @@ func boundMemory() (restore func()) {
 	runtime.ReadMemStats(&m)
 	live := max(int64(m.HeapAlloc), 1<<20)
 	budget := max(renderBudget, live*5/2)
-	oldPct := debug.SetGCPercent(int(min(max(100*(budget-live)/live, 50), 200)))
-	oldLimit := debug.SetMemoryLimit(budget)
+	return tune(int(min(max(100*(budget-live)/live, 50), 200)), budget)
+}
+
+// tune sets the collector's percentage and soft memory limit, and returns
+// how to put back the ones it found.
+func tune(percent int, limit int64) (restore func()) {
+	oldPct := debug.SetGCPercent(percent)
+	oldLimit := debug.SetMemoryLimit(limit)
 	return func() {
 		debug.SetGCPercent(oldPct)
 		debug.SetMemoryLimit(oldLimit)

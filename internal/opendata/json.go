@@ -87,18 +87,8 @@ func (j *jsonWriter) issue(is *report.Issue) {
 	if is.ThemeTerms == nil {
 		j.null()
 	} else {
-		sorted := slices.Clone(is.ThemeTerms)
-		slices.SortFunc(sorted, func(a, b report.ThemeTerm) int {
-			switch {
-			case a.Theme < b.Theme:
-				return -1
-			case a.Theme > b.Theme:
-				return 1
-			}
-			return 0
-		})
 		j.open('{')
-		for _, t := range sorted {
+		for _, t := range is.ThemeTerms.Sorted() {
 			j.key(t.Theme).strs(t.Terms)
 		}
 		j.close('}')

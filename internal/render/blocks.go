@@ -185,22 +185,14 @@ func (p *page) ReportItems(reports []*report.Report) template.HTML {
 // provenance links point to.
 func (p *page) SourceLines(r *report.Report) (template.HTML, error) {
 	m := p.markup()
-	if r.Text != "" || p.parts == nil || p.parts.text == nil {
-		text := strings.TrimSuffix(r.Text, "\n")
-		for n := 1; ; n++ {
-			line, rest, more := strings.Cut(text, "\n")
-			appendSourceLine(m, n, line)
-			if !more {
-				break
-			}
-			text = rest
+	// The text, in the worker's own buffer: kept by the report (serve), or
+	// read again (a build keeps none).
+	text := append(m.src[:0], r.Text...)
+	if r.Text == "" && p.parts != nil && p.parts.text != nil {
+		var err error
+		if text, err = p.parts.text(r, m.src[:0]); err != nil {
+			return "", err
 		}
-		return m.html(), nil
-	}
-	// Read again into the worker's own buffer: nothing of it is kept.
-	text, err := p.parts.text(r, m.src[:0])
-	if err != nil {
-		return "", err
 	}
 	m.src = text
 	text = bytes.TrimSuffix(text, []byte("\n"))
@@ -216,7 +208,7 @@ func (p *page) SourceLines(r *report.Report) (template.HTML, error) {
 }
 
 // appendSourceLine writes line n of a document as a list item.
-func appendSourceLine[T string | []byte](m *markup, n int, line T) {
+func appendSourceLine(m *markup, n int, line []byte) {
 	m.raw(`<li id="L`).int(n).raw(`">`)
 	if len(line) == 0 {
 		m.raw(`<span class="visually-hidden">(blank line)</span>`)

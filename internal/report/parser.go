@@ -82,13 +82,7 @@ func containsAny(lower string, needles []string) bool {
 // containsFold reports whether s contains any of the lower-case needles,
 // ignoring ASCII case.
 func containsFold(s string, needles []string) bool {
-	lower := strings.ToLower(s)
-	for _, n := range needles {
-		if strings.Contains(lower, n) {
-			return true
-		}
-	}
-	return false
+	return containsAny(strings.ToLower(s), needles)
 }
 
 // NewParser compiles cfg's vocabulary into matchers.

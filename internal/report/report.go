@@ -104,13 +104,19 @@ func (tt ThemeTerms) Of(theme string) []string {
 	return nil
 }
 
+// Sorted is a copy in the order of the themes' slugs, the order JSON
+// objects are written in.
+func (tt ThemeTerms) Sorted() ThemeTerms {
+	sorted := slices.Clone(tt)
+	slices.SortFunc(sorted, func(a, b ThemeTerm) int { return strings.Compare(a.Theme, b.Theme) })
+	return sorted
+}
+
 // MarshalJSON writes {"slug": ["term", ...], ...} with the keys sorted, as
 // encoding/json writes a map.
 func (tt ThemeTerms) MarshalJSON() ([]byte, error) {
-	sorted := slices.Clone(tt)
-	slices.SortFunc(sorted, func(a, b ThemeTerm) int { return strings.Compare(a.Theme, b.Theme) })
 	b := []byte{'{'}
-	for i, t := range sorted {
+	for i, t := range tt.Sorted() {
 		if i > 0 {
 			b = append(b, ',')
 		}
