@@ -1,4 +1,4 @@
-module inspectsite
+module github.com/inspectsite/inspectsite
 
 go 1.26.8
 

@@ -12,9 +12,9 @@ import (
 	"os"
 	"path/filepath"
 
-	"inspectsite"
-	"inspectsite/internal/config"
-	"inspectsite/internal/corpus"
+	"github.com/inspectsite/inspectsite"
+	"github.com/inspectsite/inspectsite/internal/config"
+	"github.com/inspectsite/inspectsite/internal/corpus"
 )
 
 func main() {

@@ -10,9 +10,9 @@ import (
 	"testing"
 	"time"
 
-	"inspectsite"
-	"inspectsite/internal/config"
-	"inspectsite/internal/corpus"
+	"github.com/inspectsite/inspectsite"
+	"github.com/inspectsite/inspectsite/internal/config"
+	"github.com/inspectsite/inspectsite/internal/corpus"
 )
 
 // completeSite checks that dest holds one whole site: the marker, a

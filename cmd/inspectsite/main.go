@@ -13,9 +13,9 @@ import (
 	"runtime/pprof"
 	"syscall"
 
-	"inspectsite/internal/build"
-	"inspectsite/internal/output"
-	"inspectsite/internal/serve"
+	"github.com/inspectsite/inspectsite/internal/build"
+	"github.com/inspectsite/inspectsite/internal/output"
+	"github.com/inspectsite/inspectsite/internal/serve"
 )
 
 // version is set at release time with -ldflags "-X main.version=...".

@@ -7,12 +7,12 @@ import (
 	"sync"
 	"testing"
 
-	"inspectsite"
-	"inspectsite/internal/config"
-	"inspectsite/internal/corpus"
-	"inspectsite/internal/diag"
-	"inspectsite/internal/render"
-	"inspectsite/internal/report"
+	"github.com/inspectsite/inspectsite"
+	"github.com/inspectsite/inspectsite/internal/config"
+	"github.com/inspectsite/inspectsite/internal/corpus"
+	"github.com/inspectsite/inspectsite/internal/diag"
+	"github.com/inspectsite/inspectsite/internal/render"
+	"github.com/inspectsite/inspectsite/internal/report"
 )
 
 var corpora sync.Map // n → site folder

@@ -9,11 +9,11 @@ import (
 	"path/filepath"
 	"time"
 
-	"inspectsite/internal/diag"
-	"inspectsite/internal/output"
-	"inspectsite/internal/render"
-	"inspectsite/internal/report"
-	"inspectsite/internal/site"
+	"github.com/inspectsite/inspectsite/internal/diag"
+	"github.com/inspectsite/inspectsite/internal/output"
+	"github.com/inspectsite/inspectsite/internal/render"
+	"github.com/inspectsite/inspectsite/internal/report"
+	"github.com/inspectsite/inspectsite/internal/site"
 )
 
 // Options say what to build and where.

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"inspectsite/internal/diag"
+	"github.com/inspectsite/inspectsite/internal/diag"
 )
 
 const wessexDoc = `CPS Wessex: response to the HMCPSI inspection report

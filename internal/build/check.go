@@ -4,9 +4,9 @@ import (
 	"os"
 	"sync"
 
-	"inspectsite/internal/diag"
-	"inspectsite/internal/linkcheck"
-	"inspectsite/internal/render"
+	"github.com/inspectsite/inspectsite/internal/diag"
+	"github.com/inspectsite/inspectsite/internal/linkcheck"
+	"github.com/inspectsite/inspectsite/internal/render"
 )
 
 // Check loads and models the site, renders it in memory and checks every

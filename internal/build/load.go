@@ -16,11 +16,11 @@ import (
 	"strings"
 	"sync"
 
-	"inspectsite"
-	"inspectsite/internal/config"
-	"inspectsite/internal/diag"
-	"inspectsite/internal/report"
-	"inspectsite/internal/site"
+	"github.com/inspectsite/inspectsite"
+	"github.com/inspectsite/inspectsite/internal/config"
+	"github.com/inspectsite/inspectsite/internal/diag"
+	"github.com/inspectsite/inspectsite/internal/report"
+	"github.com/inspectsite/inspectsite/internal/site"
 )
 
 // ConfigFile is the configuration file's name in a site folder.

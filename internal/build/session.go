@@ -10,11 +10,11 @@ import (
 	"sync"
 	"time"
 
-	"inspectsite/internal/config"
-	"inspectsite/internal/diag"
-	"inspectsite/internal/render"
-	"inspectsite/internal/report"
-	"inspectsite/internal/site"
+	"github.com/inspectsite/inspectsite/internal/config"
+	"github.com/inspectsite/inspectsite/internal/diag"
+	"github.com/inspectsite/inspectsite/internal/render"
+	"github.com/inspectsite/inspectsite/internal/report"
+	"github.com/inspectsite/inspectsite/internal/site"
 )
 
 // Session rebuilds one site again and again, as `serve` needs: it keeps the

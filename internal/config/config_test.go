@@ -4,8 +4,8 @@ import (
 	"strings"
 	"testing"
 
-	"inspectsite"
-	"inspectsite/internal/config"
+	"github.com/inspectsite/inspectsite"
+	"github.com/inspectsite/inspectsite/internal/config"
 )
 
 func defaults(t *testing.T) *config.Config {

@@ -9,7 +9,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
-	"inspectsite/internal/diag"
+	"github.com/inspectsite/inspectsite/internal/diag"
 )
 
 // Parse decodes src (the text of the file at path) as a site.toml. Any

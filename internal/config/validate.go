@@ -6,7 +6,7 @@ import (
 	"regexp"
 	"strings"
 
-	"inspectsite/internal/diag"
+	"github.com/inspectsite/inspectsite/internal/diag"
 )
 
 var slugPattern = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)

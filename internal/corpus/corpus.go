@@ -14,7 +14,7 @@ import (
 	"strings"
 	"time"
 
-	"inspectsite/internal/config"
+	"github.com/inspectsite/inspectsite/internal/config"
 )
 
 // Doc is one generated document.

@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"unicode/utf8"
 
-	"inspectsite/internal/report"
+	"github.com/inspectsite/inspectsite/internal/report"
 )
 
 // appendReport writes r as json.MarshalIndent(r, "    ", "  ") would,

@@ -4,7 +4,7 @@ import (
 	"encoding/json"
 	"testing"
 
-	"inspectsite/internal/report"
+	"github.com/inspectsite/inspectsite/internal/report"
 )
 
 // The hand-written encoder writes exactly what encoding/json writes.

@@ -14,7 +14,7 @@ import (
 	"strconv"
 	"strings"
 
-	"inspectsite/internal/site"
+	"github.com/inspectsite/inspectsite/internal/site"
 )
 
 // WriteReportsJSON writes data/reports.json: {"reports": [...]} in site

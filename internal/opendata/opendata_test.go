@@ -9,11 +9,11 @@ import (
 	"path/filepath"
 	"testing"
 
-	"inspectsite/internal/build"
-	"inspectsite/internal/diag"
-	"inspectsite/internal/opendata"
-	"inspectsite/internal/report"
-	"inspectsite/internal/site"
+	"github.com/inspectsite/inspectsite/internal/build"
+	"github.com/inspectsite/inspectsite/internal/diag"
+	"github.com/inspectsite/inspectsite/internal/opendata"
+	"github.com/inspectsite/inspectsite/internal/report"
+	"github.com/inspectsite/inspectsite/internal/site"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")

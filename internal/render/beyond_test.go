@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"inspectsite/internal/report"
-	"inspectsite/internal/site"
+	"github.com/inspectsite/inspectsite/internal/report"
+	"github.com/inspectsite/inspectsite/internal/site"
 )
 
 // Every line a report page links to holds the fact it is cited for.

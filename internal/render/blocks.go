@@ -5,8 +5,8 @@ import (
 	"html/template"
 	"strings"
 
-	"inspectsite/internal/report"
-	"inspectsite/internal/site"
+	"github.com/inspectsite/inspectsite/internal/report"
+	"github.com/inspectsite/inspectsite/internal/site"
 )
 
 // The blocks below are the parts of pages that repeat with the size of the

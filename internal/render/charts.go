@@ -5,7 +5,7 @@ import (
 	"html/template"
 	"strings"
 
-	"inspectsite/internal/site"
+	"github.com/inspectsite/inspectsite/internal/site"
 )
 
 // Charts are SVG drawn at build time: no charting script. Each is a

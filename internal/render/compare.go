@@ -5,7 +5,7 @@ import (
 	"sort"
 	"strconv"
 
-	"inspectsite/internal/site"
+	"github.com/inspectsite/inspectsite/internal/site"
 )
 
 // compareData is the compare page: latest ratings, issue counts by theme

@@ -5,8 +5,8 @@ import (
 	"sort"
 	"sync"
 
-	"inspectsite/internal/report"
-	"inspectsite/internal/site"
+	"github.com/inspectsite/inspectsite/internal/report"
+	"github.com/inspectsite/inspectsite/internal/site"
 )
 
 // Cache keeps each page's bytes with a fingerprint of everything the page

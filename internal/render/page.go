@@ -6,9 +6,9 @@ import (
 	"strings"
 	"sync"
 
-	"inspectsite/internal/config"
-	"inspectsite/internal/report"
-	"inspectsite/internal/site"
+	"github.com/inspectsite/inspectsite/internal/config"
+	"github.com/inspectsite/inspectsite/internal/report"
+	"github.com/inspectsite/inspectsite/internal/site"
 )
 
 // pageSpec is one page of the site as the page list holds it: what it is,

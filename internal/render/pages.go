@@ -4,8 +4,8 @@ import (
 	"strconv"
 	"strings"
 
-	"inspectsite/internal/report"
-	"inspectsite/internal/site"
+	"github.com/inspectsite/inspectsite/internal/report"
+	"github.com/inspectsite/inspectsite/internal/site"
 )
 
 // layout holds what is decided once for the whole site before any page is

@@ -6,10 +6,10 @@ import (
 
 	"path/filepath"
 
-	"inspectsite"
-	"inspectsite/internal/config"
-	"inspectsite/internal/report"
-	"inspectsite/internal/site"
+	"github.com/inspectsite/inspectsite"
+	"github.com/inspectsite/inspectsite/internal/config"
+	"github.com/inspectsite/inspectsite/internal/report"
+	"github.com/inspectsite/inspectsite/internal/site"
 )
 
 // BenchmarkPages renders one page of each heavy type from the seeds: the

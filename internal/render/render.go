@@ -18,9 +18,9 @@ import (
 
 	"github.com/yuin/goldmark"
 
-	"inspectsite/internal/opendata"
-	"inspectsite/internal/report"
-	"inspectsite/internal/site"
+	"github.com/inspectsite/inspectsite/internal/opendata"
+	"github.com/inspectsite/inspectsite/internal/report"
+	"github.com/inspectsite/inspectsite/internal/site"
 )
 
 // WriteFunc receives one output file: a slash path inside the site

@@ -10,12 +10,12 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"inspectsite/internal/build"
-	"inspectsite/internal/diag"
-	"inspectsite/internal/linkcheck"
-	"inspectsite/internal/render"
-	"inspectsite/internal/report"
-	"inspectsite/internal/site"
+	"github.com/inspectsite/inspectsite/internal/build"
+	"github.com/inspectsite/inspectsite/internal/diag"
+	"github.com/inspectsite/inspectsite/internal/linkcheck"
+	"github.com/inspectsite/inspectsite/internal/render"
+	"github.com/inspectsite/inspectsite/internal/report"
+	"github.com/inspectsite/inspectsite/internal/site"
 )
 
 // seedSite models the repository's content/ with the given base URL.

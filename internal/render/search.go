@@ -6,7 +6,7 @@ import (
 	"io"
 	"strconv"
 
-	"inspectsite/internal/opendata"
+	"github.com/inspectsite/inspectsite/internal/opendata"
 )
 
 // The search index is one JSON file the search page's script fetches:

@@ -6,8 +6,8 @@ import (
 	"sync"
 	"testing"
 
-	"inspectsite/internal/config"
-	"inspectsite/internal/site"
+	"github.com/inspectsite/inspectsite/internal/config"
+	"github.com/inspectsite/inspectsite/internal/site"
 )
 
 func TestLargeSitesGetASitemapIndex(t *testing.T) {

@@ -12,8 +12,8 @@ import (
 	"strconv"
 	"strings"
 
-	"inspectsite"
-	"inspectsite/internal/diag"
+	"github.com/inspectsite/inspectsite"
+	"github.com/inspectsite/inspectsite/internal/diag"
 )
 
 // Templates is the parsed template set: the built-in templates/ folder, each

@@ -1,7 +1,7 @@
 package report
 
 import (
-	"inspectsite/internal/corpus"
+	"github.com/inspectsite/inspectsite/internal/corpus"
 	"os"
 	"path/filepath"
 	"testing"

@@ -8,7 +8,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
-	"inspectsite/internal/diag"
+	"github.com/inspectsite/inspectsite/internal/diag"
 )
 
 // frontMatter is what a document may state about itself between +++ lines.

@@ -8,8 +8,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"inspectsite"
-	"inspectsite/internal/config"
+	"github.com/inspectsite/inspectsite"
+	"github.com/inspectsite/inspectsite/internal/config"
 )
 
 func fuzzParser(t testing.TB) *Parser {

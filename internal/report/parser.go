@@ -9,8 +9,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"inspectsite/internal/config"
-	"inspectsite/internal/diag"
+	"github.com/inspectsite/inspectsite/internal/config"
+	"github.com/inspectsite/inspectsite/internal/diag"
 )
 
 // Parser reads documents with one configuration's vocabulary. Its matchers

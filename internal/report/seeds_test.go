@@ -10,9 +10,9 @@ import (
 
 	"github.com/BurntSushi/toml"
 
-	"inspectsite"
-	"inspectsite/internal/config"
-	"inspectsite/internal/report"
+	"github.com/inspectsite/inspectsite"
+	"github.com/inspectsite/inspectsite/internal/config"
+	"github.com/inspectsite/inspectsite/internal/report"
 )
 
 // label is a hand label file from ../shared/seeds/expected.

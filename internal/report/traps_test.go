@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"inspectsite/internal/diag"
-	"inspectsite/internal/report"
+	"github.com/inspectsite/inspectsite/internal/diag"
+	"github.com/inspectsite/inspectsite/internal/report"
 )
 
 // trap is a small document for one way real documents go wrong.

@@ -10,8 +10,8 @@ import (
 	"strings"
 	"time"
 
-	"inspectsite/internal/build"
-	"inspectsite/internal/watch"
+	"github.com/inspectsite/inspectsite/internal/build"
+	"github.com/inspectsite/inspectsite/internal/watch"
 )
 
 // Options configure Run.

@@ -15,8 +15,8 @@ import (
 	"testing"
 	"time"
 
-	"inspectsite/internal/build"
-	"inspectsite/internal/serve"
+	"github.com/inspectsite/inspectsite/internal/build"
+	"github.com/inspectsite/inspectsite/internal/serve"
 )
 
 // site is a running `serve` on a copy of the repository's content/.

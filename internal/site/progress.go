@@ -1,8 +1,8 @@
 package site
 
 import (
-	"inspectsite/internal/config"
-	"inspectsite/internal/report"
+	"github.com/inspectsite/inspectsite/internal/config"
+	"github.com/inspectsite/inspectsite/internal/report"
 )
 
 // Change compares one inspection of an Area with the one before it.

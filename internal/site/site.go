@@ -10,9 +10,9 @@ import (
 	"fmt"
 	"sort"
 
-	"inspectsite/internal/config"
-	"inspectsite/internal/diag"
-	"inspectsite/internal/report"
+	"github.com/inspectsite/inspectsite/internal/config"
+	"github.com/inspectsite/inspectsite/internal/diag"
+	"github.com/inspectsite/inspectsite/internal/report"
 )
 
 // Site is everything the pages and data files show.
