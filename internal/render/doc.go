@@ -86,7 +86,8 @@
 //
 // The template functions are pure: date and monthYear ("5 April 2018",
 // "April 2018" from YYYY-MM-DD), plural (plural 3 "issue" "issues"), lower,
-// add, short (the first n words), dict (a map for a partial), and url, which
+// add, short (the first n words), dict (a map for a partial), json (a value
+// as JSON, every exported field followed), and url, which
 // makes a URL from the base path and segments, each escaped:
 // {{url .Base "areas" "wessex"}} is "/areas/wessex/" under the root.
 package render

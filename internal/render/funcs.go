@@ -1,6 +1,7 @@
 package render
 
 import (
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"strconv"
@@ -19,6 +20,14 @@ var funcs = template.FuncMap{
 	"url":       joinURL,
 	"short":     short,
 	"dict":      dict,
+	"json":      toJSON,
+}
+
+// toJSON is a value as JSON, every exported field followed: for a script's
+// data, or for a template that shows everything it is given.
+func toJSON(v any) (string, error) {
+	b, err := json.Marshal(v)
+	return string(b), err
 }
 
 // dict builds a map from alternating keys and values, to pass several
