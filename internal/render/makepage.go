@@ -79,11 +79,13 @@ func (r *run) pageData(p *pageSpec) (any, error) {
 	case "report.html":
 		d := p.Data.(reportData)
 		x := &ReportPage{Frame: r.frame(p, p.Title, p.Crumbs), Report: v.report(d.R), Prev: v.report(d.Prev), Next: v.report(d.Next),
-			Narrative: r.narrativeBlocks(d.R.Narrative)}
+			Narrative: r.narrativeBlocks(d.R)}
 		set := abbrSet{}
 		for _, b := range x.Narrative {
-			set.add(b.Text)
-			set.add(b.Items...)
+			set.addPhrases(b.Phrases)
+			for _, it := range b.Items {
+				set.addPhrases(it)
+			}
 		}
 		for _, is := range x.Report.Issues {
 			set.add(is.Text)

@@ -110,6 +110,12 @@ func (s abbrSet) add(ts ...Text) {
 	}
 }
 
+func (s abbrSet) addPhrases(ps []Phrase) {
+	for _, p := range ps {
+		s.add(p.Text)
+	}
+}
+
 // list is the set A to Z.
 func (s abbrSet) list() []*Abbreviation {
 	if len(s) == 0 {
