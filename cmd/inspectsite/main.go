@@ -101,8 +101,8 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	var fatal *build.FatalError
 	switch {
-	case errors.Is(err, output.ErrNotOurs):
-		fmt.Fprintf(stderr, "inspectsite build: refusing to replace %v\n", err)
+	case errors.Is(err, output.ErrRefused):
+		fmt.Fprintf(stderr, "inspectsite build: %v\n", err)
 		return 2
 	case errors.As(err, &fatal):
 		fmt.Fprintf(stderr, "inspectsite build: %v\n", err)
