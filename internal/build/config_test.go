@@ -29,3 +29,27 @@ func TestBadConfigDuringPreviewIsAnError(t *testing.T) {
 		}
 	}
 }
+
+// Issue 15 case 8: a request for a file made on request that the build does
+// not have (a sitemap past the last) is answered from the list of what
+// exists, making nothing.
+func TestLazyMissMakesNothing(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "content"), 0o755)
+	os.WriteFile(filepath.Join(dir, "content", "wessex.txt"), []byte(wessexDoc), 0o644)
+	s := NewSession(Options{Source: dir})
+	if res := s.Rebuild(nil, true); res.Errors > 0 {
+		t.Fatal(res.Diags)
+	}
+	for _, name := range []string{"sitemap.xml", "data/issues.csv", "search/index.json"} {
+		if _, ok := s.Lazy(name); !ok {
+			t.Errorf("%s not made", name)
+		}
+	}
+	if _, ok := s.Lazy("sitemap-1.xml"); ok {
+		t.Error("a one-file sitemap has a sitemap-1.xml")
+	}
+	if n := testing.AllocsPerRun(100, func() { s.Lazy("sitemap-83.xml") }); n != 0 {
+		t.Errorf("a miss allocates %v times: it makes something", n)
+	}
+}
