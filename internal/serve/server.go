@@ -406,7 +406,7 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 
 func writeEvent(w http.ResponseWriter, e event) {
 	fmt.Fprintf(w, "event: %s\n", e.name)
-	for _, line := range strings.Split(e.data, "\n") {
+	for _, line := range eventLines(e.data) {
 		fmt.Fprintf(w, "data: %s\n", line)
 	}
 	fmt.Fprint(w, "\n")
