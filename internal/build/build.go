@@ -194,7 +194,7 @@ func sourceText(fsys fs.FS) render.TextFunc {
 		if err != nil {
 			return nil, err
 		}
-		return report.TextBytes(r, data)
+		return report.TextBytes(r, documentText(r.Source, data))
 	}
 }
 

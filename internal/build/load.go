@@ -23,6 +23,7 @@ import (
 	"github.com/inspectsite/inspectsite/internal/diag"
 	"github.com/inspectsite/inspectsite/internal/report"
 	"github.com/inspectsite/inspectsite/internal/site"
+	"github.com/inspectsite/inspectsite/internal/webpage"
 )
 
 // ConfigFile is the configuration file's name in a site folder.
@@ -31,8 +32,9 @@ const ConfigFile = "site.toml"
 // ContentDir holds the documents.
 const ContentDir = "content"
 
-// Extensions are the document file endings read from content/.
-var Extensions = map[string]bool{".txt": true, ".md": true, ".markdown": true}
+// Extensions are the document file endings read from content/: text and
+// markdown, and saved web pages (see webpage.Extensions).
+var Extensions = map[string]bool{".txt": true, ".md": true, ".markdown": true, ".html": true, ".htm": true}
 
 // LoadConfig reads the site's configuration from src (a site folder),
 // falling back to the built-in defaults when the file is missing. name is
@@ -154,8 +156,25 @@ func parseOne(src fs.FS, name string, p *report.Parser, limit int64, buf []byte)
 	if err != nil {
 		return Parsed{Diags: []diag.Diagnostic{err.(diag.Diagnostic)}}, buf
 	}
-	r, ds := p.Parse(name, data)
+	if !webpage.Extensions[strings.ToLower(path.Ext(name))] {
+		r, ds := p.Parse(name, data)
+		return Parsed{Report: r, Diags: ds}, data
+	}
+	page := webpage.Read(data)
+	r, ds := p.Parse(name, page.Text)
+	if r != nil && r.SourceURL == "" { // front matter wins
+		r.SourceURL = page.SourceURL
+	}
 	return Parsed{Report: r, Diags: ds}, data
+}
+
+// documentText is a document file's bytes as the reader reads them: a
+// saved web page's main content as text, any other file as it is.
+func documentText(name string, data []byte) []byte {
+	if webpage.Extensions[strings.ToLower(path.Ext(name))] {
+		return webpage.Read(data).Text
+	}
+	return data
 }
 
 // readLimited reads a file whole into buf (grown if need be), once it knows
