@@ -1,7 +1,9 @@
 package main
 
 import (
+	"io"
 	"net"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -113,5 +115,34 @@ func TestServeSaysWhatItRebuiltAndStopsOnCtrlC(t *testing.T) {
 	}
 	if !strings.HasSuffix(stdout.String(), "\nstopped\n") {
 		t.Errorf("serve did not say it stopped: %q", stdout.String())
+	}
+}
+
+// serve reads a -config outside the site folder (it cannot watch it).
+func TestServeWithConfigOutsideTheSite(t *testing.T) {
+	dir := newSite(t, nil)
+	cfg := filepath.Join(t.TempDir(), "elsewhere.toml")
+	os.WriteFile(cfg, []byte("title = \"Elsewhere\"\n"), 0o644)
+	var stdout, stderr capture
+	cmd := command("serve", "-source", dir, "-config", cfg, "-addr", "127.0.0.1:0")
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	waitFor(t, &stdout, " (Ctrl-C to stop)")
+	addr := strings.Fields(strings.SplitN(stdout.String(), "serving on ", 2)[1])[0]
+	resp, err := http.Get(addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if !strings.Contains(string(page), "Elsewhere") {
+		t.Errorf("the home page does not have the configured title:\n%.300s", page)
+	}
+	cmd.Process.Signal(syscall.SIGINT)
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("%v: %s", err, stderr.String())
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"time"
@@ -57,8 +58,14 @@ func Run(ctx context.Context, opts Options) error {
 	}
 	defer ln.Close()
 	// Watch before the first build, so that no edit made during it is lost.
+	// A -config outside the site folder (build.Prepare left it absolute)
+	// is read at the start only.
+	var files []string
+	if c := configName(opts.Build); !filepath.IsAbs(c) {
+		files = append(files, c)
+	}
 	w, err := watch.New(watch.Options{Root: opts.Build.Source, Dirs: []string{build.ContentDir, "templates"},
-		Files: []string{configName(opts.Build)}, Quiet: opts.Quiet})
+		Files: files, Quiet: opts.Quiet})
 	if err != nil {
 		return err
 	}
@@ -103,7 +110,7 @@ func Run(ctx context.Context, opts Options) error {
 			}
 			return err
 		case err := <-w.Errs:
-			fmt.Fprintf(log, "watch: %v\n", err)
+			fmt.Fprintf(diags, "watch: %v\n", err)
 		case b := <-w.C:
 			res, ok := rebuild(ctx, sess, b)
 			if !ok {

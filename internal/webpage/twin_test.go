@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/inspectsite/inspectsite/internal/build"
@@ -27,8 +28,8 @@ func TestSavedPageReadsAsItsText(t *testing.T) {
 		t.Fatal(err)
 	}
 	twin := append([]byte("+++\nsource_url = \""+canonical+"\"\n+++\n"), seed...)
-	fromText := builtReport(t, "london-south.txt", twin)
-	fromPage := builtReport(t, "london-south.html", page)
+	fromText, _ := builtReport(t, "london-south.txt", twin)
+	fromPage, pageSite := builtReport(t, "london-south.html", page)
 	if fromPage["source"] != "content/london-south.html" {
 		t.Errorf("source = %v", fromPage["source"])
 	}
@@ -46,6 +47,17 @@ func TestSavedPageReadsAsItsText(t *testing.T) {
 	}
 	if issues, _ := fromPage["issues"].([]any); len(issues) != 8 {
 		t.Errorf("%d issues, want the seed's 8", len(issues))
+	}
+
+	// The source view shows the extracted text, and the report page links
+	// to its line 3, the only one stating the date.
+	id, _ := fromPage["id"].(string)
+	source := readString(t, filepath.Join(pageSite, "public/reports", id, "source/index.html"))
+	if !strings.Contains(source, `id="L3">25/10/2018<`) || strings.Contains(source, "Cookies on the CPS website") || strings.Contains(source, "dataLayer") {
+		t.Errorf("the source view is not the extracted text:\n%s", source)
+	}
+	if report := readString(t, filepath.Join(pageSite, "public/reports", id, "index.html")); !strings.Contains(report, `/reports/`+id+`/source/#L3"`) {
+		t.Error("the report page's date does not link to line 3 of the source view")
 	}
 
 	res, err := build.Load(build.Options{Source: site(t, "london-south.html", page)})
@@ -70,9 +82,18 @@ func site(t *testing.T, name string, data []byte) string {
 	return dir
 }
 
+func readString(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
 // builtReport builds a site of one document and returns its entry in
-// data/reports.json, decoded.
-func builtReport(t *testing.T, name string, data []byte) map[string]any {
+// data/reports.json, decoded, and the site folder.
+func builtReport(t *testing.T, name string, data []byte) (map[string]any, string) {
 	t.Helper()
 	dir := site(t, name, data)
 	res, err := build.Build(build.Options{Source: dir, BaseURL: "https://example.org/"})
@@ -93,5 +114,5 @@ func builtReport(t *testing.T, name string, data []byte) map[string]any {
 	if len(doc.Reports) != 1 {
 		t.Fatalf("%s: %d reports", name, len(doc.Reports))
 	}
-	return doc.Reports[0]
+	return doc.Reports[0], dir
 }
