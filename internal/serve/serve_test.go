@@ -286,6 +286,9 @@ func TestBrokenConfigKeepsOldSiteAndRecovers(t *testing.T) {
 }
 
 func TestManyEditsEndWithTheLastTextAndNoLeak(t *testing.T) {
+	if testing.Short() {
+		t.Skip("long: skipped by -short")
+	}
 	before := runtime.NumGoroutine()
 	func() {
 		s := start(t, nil)
@@ -371,6 +374,9 @@ func TestStylesheetChangeSwapsWithoutReload(t *testing.T) {
 }
 
 func TestThousandReloadClientsLeaveNothingBehind(t *testing.T) {
+	if testing.Short() {
+		t.Skip("long: skipped by -short")
+	}
 	s := start(t, nil)
 	goroutines := runtime.NumGoroutine()
 	round := func() {
@@ -421,6 +427,9 @@ func TestThousandReloadClientsLeaveNothingBehind(t *testing.T) {
 }
 
 func TestTenThousandRequestsAllServed(t *testing.T) {
+	if testing.Short() {
+		t.Skip("long: skipped by -short")
+	}
 	s := start(t, nil)
 	paths := []string{"/", seedPage, "/compare/", "/themes/disclosure/", "/assets/", "/no-such-page/", "/data/ratings.csv"}
 	var wg sync.WaitGroup
