@@ -198,7 +198,11 @@ func (p *page) SourceLines(r *report.Report) (template.HTML, error) {
 	text = bytes.TrimSuffix(text, []byte("\n"))
 	for n := 1; ; n++ {
 		line, rest, more := bytes.Cut(text, []byte("\n"))
-		appendSourceLine(m, n, line)
+		if r.HiddenChars {
+			appendMarkedSourceLine(m, n, line)
+		} else {
+			appendSourceLine(m, n, line)
+		}
 		if !more {
 			break
 		}
