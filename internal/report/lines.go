@@ -115,8 +115,6 @@ func mayBeBullet(s string) bool {
 	return strings.ContainsRune("-*+•·▪◦‣", r)
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
-
 // fold collapses every run of white space (including no-break spaces) to one
 // space and trims the ends.
 func fold(s string) string {
