@@ -107,7 +107,7 @@ func (s *Session) Rebuild(changed []string, full bool) *Result {
 		}
 	}
 	if configChanged {
-		cfg, ds := LoadConfig(s.src, cfgName)
+		cfg, ds := loadOptionsConfig(s.src, s.opts)
 		if len(ds) > 0 {
 			list.Add(ds...)
 			res.finish(&list, start)
@@ -161,10 +161,10 @@ func (s *Session) Rebuild(changed []string, full bool) *Result {
 }
 
 func (s *Session) configName() string {
-	if s.opts.ConfigFile != "" {
-		return filepath.ToSlash(s.opts.ConfigFile)
+	if name, err := ConfigPath(s.opts); err == nil {
+		return name
 	}
-	return ConfigFile
+	return filepath.ToSlash(s.opts.ConfigFile)
 }
 
 // refreshDocs re-reads documents that are new or whose size or time

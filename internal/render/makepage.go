@@ -188,7 +188,13 @@ func (r *run) sourcePage(p *pageSpec) (*SourcePage, error) {
 		}
 		text = string(b)
 	}
-	x.Lines = strings.Split(strings.TrimSuffix(text, "\n"), "\n")
+	for _, l := range strings.Split(strings.TrimSuffix(text, "\n"), "\n") {
+		line := SourceLine{Text: l}
+		if rep.HiddenChars {
+			line.Parts = hiddenParts(l)
+		}
+		x.Lines = append(x.Lines, line)
+	}
 	return x, nil
 }
 

@@ -79,7 +79,21 @@ type ReportPage struct {
 type SourcePage struct {
 	Frame
 	Report *Report
-	Lines  []string // line n is Lines[n-1]; its id is "Ln"
+	Lines  []SourceLine // line n is Lines[n-1]; its id is "Ln"
+}
+
+// SourceLine is one line of a document as read. Parts is set only for a
+// line holding characters the reader leaves out of every field (control
+// and invisible formatting characters): the line in runs of Text, with
+// each such character as its Code ("U+202E"), so the page can show it.
+type SourceLine struct {
+	Text  string
+	Parts []LinePart
+}
+
+// LinePart is a run of a line's text, or one hidden character's Code.
+type LinePart struct {
+	Text, Code string
 }
 
 // AreasPage is areas.html: every Area, and the national reports.

@@ -204,6 +204,7 @@ func (p *Parser) Parse(src string, data []byte) (*Report, []diag.Diagnostic) {
 			}
 		}
 	}
+	ds = append(ds, sanitize(r, text)...)
 	ds = append(ds, p.lint(r)...)
 	r.detach()
 	for i := range ds {

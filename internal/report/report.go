@@ -52,6 +52,9 @@ type Report struct {
 	// same Hash were read from the same text, so pages showing them need
 	// not be rendered again. It is stable within one process (see Hash).
 	Hash uint64 `json:"-"`
+	// HiddenChars: Text holds characters the extracted fields leave out
+	// (see Hidden), which the source view shows visibly.
+	HiddenChars bool `json:"-"`
 }
 
 // Lines holds the source line of each extracted fact.

@@ -137,10 +137,10 @@ func Run(ctx context.Context, opts Options) error {
 }
 
 func configName(o build.Options) string {
-	if o.ConfigFile != "" {
-		return o.ConfigFile
+	if name, err := build.ConfigPath(o); err == nil {
+		return name
 	}
-	return build.ConfigFile
+	return o.ConfigFile
 }
 
 // cssOnly reports a batch that changed nothing but stylesheets.
