@@ -140,6 +140,7 @@ else
     check "fuzz $target ($FUZZTIME)" fuzz ./internal/report "$target"
   done
   check "fuzz FuzzRead ($FUZZTIME)" fuzz ./internal/webpage FuzzRead
+  check "fuzz FuzzConfig ($FUZZTIME)" fuzz ./internal/config FuzzConfig
   if step "browser tests: install what they need" browser_prerequisites; then
     step "browser tests: axe-core, Nu HTML Checker, keyboard, reflow, sub-path, serve (headless Chromium)" browser_tests
   else

@@ -8,6 +8,7 @@ import (
 	"runtime/pprof"
 
 	"github.com/inspectsite/inspectsite/internal/build"
+	"github.com/inspectsite/inspectsite/internal/diag"
 	"github.com/inspectsite/inspectsite/internal/output"
 )
 
@@ -38,7 +39,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	res, err := build.Build(opts)
 	if *memProfile != "" {
 		if perr := writeHeapProfile(*memProfile); perr != nil {
-			fmt.Fprintf(stderr, "inspectsite build: %v\n", perr)
+			fmt.Fprintf(stderr, "inspectsite build: %s\n", diag.Printable(perr.Error()))
 		}
 	}
 	printDiags(stderr, res)
@@ -52,8 +53,8 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	switch {
 	case errors.As(err, &usage):
 		return refused(stderr, "build", err)
-	case errors.Is(err, output.ErrNotOurs):
-		fmt.Fprintf(stderr, "inspectsite build: refusing to replace %v\n", err)
+	case errors.Is(err, output.ErrRefused):
+		fmt.Fprintf(stderr, "inspectsite build: %s\n", diag.Printable(err.Error()))
 		return 2
 	case errors.As(err, &fatal):
 		why := build.Count(res.Errors, "error")
@@ -63,7 +64,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "inspectsite build: stopped by %s; nothing was written, any previous site is as it was\n", why)
 		return 1
 	case err != nil:
-		fmt.Fprintf(stderr, "inspectsite build: %v\n", err)
+		fmt.Fprintf(stderr, "inspectsite build: %s\n", diag.Printable(err.Error()))
 		return 1
 	}
 	fmt.Fprintln(stdout, res.Summary())

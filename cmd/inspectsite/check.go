@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/inspectsite/inspectsite/internal/build"
+	"github.com/inspectsite/inspectsite/internal/diag"
 )
 
 func cmdCheck(args []string, stdout, stderr io.Writer) int {
@@ -27,7 +28,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "inspectsite check: stopped by %s before the links could be checked\n", build.Count(res.Errors, "error"))
 		return 1
 	case err != nil:
-		fmt.Fprintf(stderr, "inspectsite check: %v\n", err)
+		fmt.Fprintf(stderr, "inspectsite check: %s\n", diag.Printable(err.Error()))
 		return 1
 	}
 	fmt.Fprintf(stdout, "checked %s: %s, %s\n", build.Count(len(res.Site.Reports), "document"),

@@ -18,6 +18,7 @@ import (
 	"strings"
 
 	"github.com/inspectsite/inspectsite/internal/build"
+	"github.com/inspectsite/inspectsite/internal/diag"
 )
 
 // A subcommand is one command: what it is for, and the function running it.
@@ -163,7 +164,7 @@ func siteFlags(fs *flag.FlagSet, opts *build.Options) {
 
 // refused says why a command will not start, and gives exit status 2.
 func refused(stderr io.Writer, name string, err error) int {
-	fmt.Fprintf(stderr, "inspectsite %s: %v\n", name, err)
+	fmt.Fprintf(stderr, "inspectsite %s: %s\n", name, diag.Printable(err.Error()))
 	return 2
 }
 

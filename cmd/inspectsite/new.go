@@ -9,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/inspectsite/inspectsite/internal/diag"
 )
 
 // newsite is the starter site `inspectsite new` writes.
@@ -31,7 +33,7 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 	}
 	files, err := writeStarter(dir)
 	if err != nil {
-		fmt.Fprintf(stderr, "inspectsite new: %v\n", err)
+		fmt.Fprintf(stderr, "inspectsite new: %s\n", diag.Printable(err.Error()))
 		return 1
 	}
 	fmt.Fprintf(stdout, "made a site in %s: %s\n", dir, strings.Join(files, ", "))

@@ -10,6 +10,7 @@ import (
 	"syscall"
 
 	"github.com/inspectsite/inspectsite/internal/build"
+	"github.com/inspectsite/inspectsite/internal/diag"
 	"github.com/inspectsite/inspectsite/internal/serve"
 )
 
@@ -31,7 +32,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	case errors.As(err, &usage):
 		return refused(stderr, "serve", err)
 	case err != nil:
-		fmt.Fprintf(stderr, "inspectsite serve: %v\n", err)
+		fmt.Fprintf(stderr, "inspectsite serve: %s\n", diag.Printable(err.Error()))
 		return 1
 	}
 	if ctx.Err() != nil {

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/inspectsite/inspectsite/internal/build"
+	"github.com/inspectsite/inspectsite/internal/diag"
 	"github.com/inspectsite/inspectsite/internal/watch"
 )
 
@@ -23,8 +24,10 @@ type Options struct {
 	Listener net.Listener // used instead of Addr when set (tests)
 	NoReload bool
 	Quiet    time.Duration // the watcher's quiet period; default 100 ms
-	Log      io.Writer     // what serve is doing: built, rebuilt, serving on
-	Diags    io.Writer     // the diagnostics of each build; default Log
+	// IdleTimeout closes idle keep-alive connections; default 30 s (tests).
+	IdleTimeout time.Duration
+	Log         io.Writer // what serve is doing: built, rebuilt, serving on
+	Diags       io.Writer // the diagnostics of each build; default Log
 	// Rebuilt, when set, is called after every rebuild (tests).
 	Rebuilt func(*build.Result)
 }
@@ -52,6 +55,9 @@ func Run(ctx context.Context, opts Options) error {
 	}
 	ln := opts.Listener
 	if ln == nil {
+		if warn := addrWarning(opts.Addr); warn != "" {
+			fmt.Fprintln(log, warn)
+		}
 		if ln, err = net.Listen("tcp", opts.Addr); err != nil {
 			return listenError(opts.Addr, err)
 		}
@@ -87,7 +93,7 @@ func Run(ctx context.Context, opts Options) error {
 		opts.Rebuilt(res)
 	}
 
-	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	hs := newHTTPServer(srv, opts.IdleTimeout)
 	served := make(chan error, 1)
 	go func() { served <- hs.Serve(ln) }()
 	fmt.Fprintf(log, "serving on http://%s%s (Ctrl-C to stop)\n", ln.Addr(), basePath)
@@ -110,7 +116,7 @@ func Run(ctx context.Context, opts Options) error {
 			}
 			return err
 		case err := <-w.Errs:
-			fmt.Fprintf(diags, "watch: %v\n", err)
+			fmt.Fprintf(diags, "watch: %s\n", diag.Printable(err.Error()))
 		case b := <-w.C:
 			res, ok := rebuild(ctx, sess, b)
 			if !ok {
