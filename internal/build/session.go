@@ -15,6 +15,7 @@ import (
 	"github.com/inspectsite/inspectsite/internal/render"
 	"github.com/inspectsite/inspectsite/internal/report"
 	"github.com/inspectsite/inspectsite/internal/site"
+	"github.com/inspectsite/inspectsite/internal/webpage"
 )
 
 // Session rebuilds one site again and again, as `serve` needs: it keeps the
@@ -226,11 +227,11 @@ func (s *Session) refreshNamed(list *diag.List, changed []string) (stale []strin
 	return stale
 }
 
-// hiddenPath reports a path Documents would skip: a dot file or folder or
-// an editor backup anywhere below content/.
+// hiddenPath reports a path Documents would skip: a dot file or folder, an
+// editor backup or a saved page's asset folder anywhere below content/.
 func hiddenPath(name string) bool {
 	for _, part := range strings.Split(strings.TrimPrefix(name, ContentDir+"/"), "/") {
-		if strings.HasPrefix(part, ".") || strings.HasPrefix(part, "#") || strings.HasSuffix(part, "~") {
+		if strings.HasPrefix(part, ".") || strings.HasPrefix(part, "#") || strings.HasSuffix(part, "~") || webpage.AssetFolder(part) {
 			return true
 		}
 	}
