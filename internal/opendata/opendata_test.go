@@ -60,7 +60,7 @@ func TestReportsJSON(t *testing.T) {
 	if err := json.Unmarshal(b, &doc); err != nil {
 		t.Fatal(err)
 	}
-	keys := []string{"id", "source", "title", "area", "area_slug", "date", "programme", "kind", "ratings", "other_ratings", "issues", "url"}
+	keys := []string{"id", "source", "title", "area", "area_slug", "date", "programme", "kind", "ratings", "other_ratings", "issues", "url", "narrative_themes", "narrative_theme_terms"}
 	for _, r := range doc.Reports {
 		if len(r) != len(keys) {
 			t.Errorf("report has %d fields, want %d", len(r), len(keys))
