@@ -319,7 +319,8 @@ type docState struct {
 	ex         *Explanation // nil unless the reader is asked to explain
 	// metaArea is 1 + the index of the Area the metadata block names, or 0.
 	metaArea, metaAreaLine int
-	metaLines              []line // the lines of the metadata block
+	metaLines              []line          // the lines of the metadata block
+	warned                 map[string]bool // unknown Area names already warned about
 }
 
 func (d *docState) warn(line int, format string, args ...any) {
