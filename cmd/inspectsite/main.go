@@ -24,7 +24,7 @@ var version = "dev"
 const usage = `usage:
   inspectsite build [-source DIR] [-dest DIR] [-config FILE] [-base-url URL] [-strict] [-timings] [-cpuprofile FILE] [-memprofile FILE]
   inspectsite serve [-addr 127.0.0.1:1313] [-source DIR] [-config FILE] [-no-reload]
-  inspectsite check [-source DIR] [-config FILE]
+  inspectsite check [-source DIR] [-config FILE] [-explain FILE]
   inspectsite version
 `
 
@@ -123,8 +123,16 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	var opts build.Options
 	fs.StringVar(&opts.Source, "source", ".", "site folder holding site.toml, content/ and templates/")
 	fs.StringVar(&opts.ConfigFile, "config", build.ConfigFile, "configuration file, relative to -source")
+	explain := fs.String("explain", "", "explain how one document `FILE` is read, field by field, instead of checking the site")
 	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
 		return 2
+	}
+	if *explain != "" {
+		if err := build.Explain(opts, *explain, stdout); err != nil {
+			fmt.Fprintf(stderr, "inspectsite check: %v\n", err)
+			return 1
+		}
+		return 0
 	}
 	res, err := build.Check(opts)
 	printDiags(stdout, res)

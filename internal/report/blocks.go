@@ -16,13 +16,15 @@ import (
 
 // segment groups the lines into paragraphs, cut at blank lines, headings
 // and changes of shape, and leaves out cookie banners.
-func segment(ls []line) []paragraph {
+func (d *docState) segment(ls []line) []paragraph {
 	var out []paragraph
 	for _, p := range paragraphs(ls) {
 		for _, q := range splitByShape(p) {
-			if !isCookieBanner(q) {
-				out = append(out, q)
+			if isCookieBanner(q) {
+				d.block("chrome", q)
+				continue
 			}
+			out = append(out, q)
 		}
 	}
 	return out
@@ -124,9 +126,10 @@ var (
 // them, as chrome. A notice opens the run; it goes on while the lines keep
 // the shape of such text: links, addresses, and short lines ending in ":"
 // or ",".
-func dropBoilerplate(ls []line) []line {
+func (d *docState) dropBoilerplate(ls []line) []line {
 	out := ls[:0:0]
 	inNotice := false
+	var dropped []line
 	for _, l := range ls {
 		if l.text == "" {
 			out = append(out, l)
@@ -134,13 +137,18 @@ func dropBoilerplate(ls []line) []line {
 		}
 		if licenceNotice.MatchString(l.text) && wordCount(l.text) <= 40 {
 			inNotice = true
+			dropped = append(dropped, l)
 			continue
 		}
 		if inNotice && boilerplateShape(l.text) {
+			dropped = append(dropped, l)
 			continue
 		}
 		inNotice = false
 		out = append(out, l)
+	}
+	if len(dropped) > 0 {
+		d.block("chrome", paragraph{dropped})
 	}
 	return out
 }

@@ -3,7 +3,9 @@ package report
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/inspectsite/inspectsite/internal/diag"
 )
@@ -72,6 +74,11 @@ func (d *docState) lost(field, value string, line int, why string) {
 		return
 	}
 	f := d.ex.field(field)
+	for _, c := range f.Lost {
+		if c.Value == value && c.Line == line {
+			return // one reason per candidate and line is enough
+		}
+	}
 	f.Lost = append(f.Lost, Candidate{value, line, why})
 }
 
@@ -80,10 +87,7 @@ func (d *docState) block(kind string, p paragraph) {
 	if d.ex == nil {
 		return
 	}
-	text := p.text()
-	if len(text) > 60 {
-		text = strings.TrimSpace(tail(text[:60], 60)) + "…"
-	}
+	text := clip(p.text(), 60)
 	d.ex.Blocks = append(d.ex.Blocks, Block{kind, p.first(), p.lines[len(p.lines)-1].n, text})
 }
 
@@ -103,6 +107,10 @@ func (p *Parser) Explain(src string, data []byte) (*Report, *Explanation, []diag
 func (p *Parser) explainResult(r *Report, ex *Explanation) {
 	set := func(name, value string, line int) {
 		f := ex.field(name)
+		if value == "" && f.Value == "" && f.Why == "" {
+			f.Why = "the text states none that counts"
+			return
+		}
 		if f.Value != value {
 			if f.Value != "" || f.Why != "" {
 				f.Lost = append(f.Lost, Candidate{f.Value, f.Line, "front matter gives the field"})
@@ -129,7 +137,7 @@ func (p *Parser) explainResult(r *Report, ex *Explanation) {
 		f.Value, f.Line = is.Text, is.Line
 		f.Why = "themes " + strings.Join(is.Themes, ", ")
 		for _, t := range is.ThemeTerms {
-			f.Why += fmt.Sprintf("; %s from %q", t.Theme, strings.Join(t.Terms, `", "`))
+			f.Why += "; " + t.Theme + ` from "` + strings.Join(t.Terms, `", "`) + `"`
 		}
 	}
 	for _, nt := range r.NarrativeThemeTerms {
@@ -141,6 +149,17 @@ func (p *Parser) explainResult(r *Report, ex *Explanation) {
 	}
 }
 
+// fieldOrder puts the document's own fields first, in the order of
+// reports.json, then ratings, issues and narrative themes as found.
+func fieldOrder(name string) int {
+	for i, f := range []string{"title", "area", "date", "programme", "kind"} {
+		if name == f {
+			return i
+		}
+	}
+	return 10
+}
+
 // WriteTo prints the explanation for a person: the blocks, then each
 // field with its line and reason, then the candidates that lost.
 func (e *Explanation) WriteTo(w io.Writer) (int64, error) {
@@ -150,14 +169,14 @@ func (e *Explanation) WriteTo(w io.Writer) (int64, error) {
 		fmt.Fprintf(&b, "  lines %d-%d  %-9s  %s\n", bl.First, bl.End, bl.Kind, bl.Text)
 	}
 	b.WriteString("\nfields:\n")
-	for _, f := range e.Fields {
+	fields := slices.Clone(e.Fields)
+	slices.SortStableFunc(fields, func(a, b FieldChoice) int { return fieldOrder(a.Field) - fieldOrder(b.Field) })
+	for _, f := range fields {
 		value := f.Value
 		if value == "" {
 			value = "(none)"
 		}
-		if len(value) > 90 {
-			value = value[:87] + "…"
-		}
+		value = clip(value, 90)
 		where := "not in the text"
 		if f.Line > 0 {
 			where = fmt.Sprintf("line %d", f.Line)
@@ -174,4 +193,15 @@ func (e *Explanation) WriteTo(w io.Writer) (int64, error) {
 	b.WriteString("\nA wrong field: if the right words are in the text, add them to site.toml (themes, programmes, kinds, [extract]);\nif the text does not say it, give the field in front matter.\n")
 	n, err := io.WriteString(w, b.String())
 	return int64(n), err
+}
+
+// clip shortens s to at most n bytes, at a rune boundary, marking the cut.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return strings.TrimSpace(s[:n]) + "…"
 }

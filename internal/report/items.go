@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // ordinals are the numbers issue labels spell out ("Recommendation Two:").
@@ -31,7 +32,7 @@ func issueLabelPattern(labels []string) *regexp.Regexp {
 		words = append(words, w)
 	}
 	sortLongestFirst(words)
-	label := `(?:[\p{L}’']+\s+)?(?:` + strings.Join(alts, "|") + `)`
+	label := `(?:[\p{L}’']{1,40} )?(?:` + strings.Join(alts, "|") + `)`
 	return regexp.MustCompile(`(?i)^` + label + `(?:\s+(?:no\.?\s*)?(\d{1,5})\b\s*[:.)\-–—]?|\s+(` + strings.Join(words, "|") + `)\s*[:.)\-–—]|\s*:)\s*(.*)$`)
 }
 
@@ -42,6 +43,10 @@ func sortLongestFirst(ws []string) {
 		}
 	}
 }
+
+// labelWindow bounds where an issue label's first word can start: after
+// a word of at most 40 letters (4 bytes each) and a space.
+const labelWindow = 40*utf8.UTFMax + 1
 
 var numbered = regexp.MustCompile(`^\(?(\d{1,5})\s*[.)]\s*(\S.*)$`)
 
@@ -64,7 +69,7 @@ func (p *Parser) numberedItem(s string) (n int, text string, ok bool) {
 		}
 		return n, m[2], true
 	}
-	if !containsFold(tail(s[:min(len(s), 48)], 48), p.issueLabelStems) {
+	if !containsFold(s[:min(len(s), labelWindow)], p.issueLabelStems) {
 		return 0, "", false
 	}
 	m := p.issueLabel.FindStringSubmatch(s)

@@ -84,6 +84,13 @@ func (d *docState) readIntro() {
 		d.introTo++
 	}
 	intro := d.paras[d.introFrom:d.introTo]
+	for _, p := range intro {
+		d.block("narrative", p)
+	}
+	if d.issueStart < len(d.lines) {
+		last := d.lines[len(d.lines)-1]
+		d.block("issues", paragraph{[]line{d.lines[d.issueStart], last}})
+	}
 	d.readIntroDates(intro)
 	d.readArea(intro)
 	d.readProgrammeAndKind(intro)

@@ -280,8 +280,8 @@ func TextBytes(r *Report, data []byte) ([]byte, error) {
 // readBody extracts everything the text states.
 func (p *Parser) readBody(r *Report, body string, first int, ex *Explanation) *docState {
 	d := &docState{p: p, r: r, ex: ex}
-	d.lines = dropBoilerplate(splitLines(body, first))
-	d.paras = segment(d.lines)
+	d.lines = d.dropBoilerplate(splitLines(body, first))
+	d.paras = d.segment(d.lines)
 	d.findIssueStart()
 	d.readHeader()
 	d.readIntro()

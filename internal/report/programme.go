@@ -69,7 +69,7 @@ func (d *docState) readProgramme(ev []evidence) {
 			}
 		}
 	}
-	best, bestRank, bestLine := -1, 0, 0
+	best, bestRank, bestLine, bestWhy := -1, 0, 0, ""
 	for _, e := range ev {
 		toks := tokens(e.text)
 		found := map[int]bool{}
@@ -97,16 +97,16 @@ func (d *docState) readProgramme(ev []evidence) {
 			continue
 		}
 		for g := range found {
-			rank := e.rank
-			if len(progs[g].Requires) > 0 && inHead[g] {
-				rank = max(rank, inTitle)
+			rank, why := e.rank, "named in "+segmentWhere[e.rank]
+			if len(progs[g].Requires) > 0 && inHead[g] && rank < inTitle {
+				rank, why = inTitle, why+", and what it requires in the title or metadata"
 			}
 			switch {
 			case rank > bestRank:
 				if best >= 0 {
 					d.lost("programme", progs[best].ID, bestLine, "named in "+segmentWhere[bestRank]+", a weaker place")
 				}
-				best, bestRank, bestLine = g, rank, e.line
+				best, bestRank, bestLine, bestWhy = g, rank, e.line, why
 			case g != best:
 				d.lost("programme", progs[g].ID, e.line, "named in "+segmentWhere[e.rank]+", after a stronger mention")
 			}
@@ -115,7 +115,7 @@ func (d *docState) readProgramme(ev []evidence) {
 	r.Programme = "unknown"
 	if best >= 0 {
 		r.Programme, r.Lines.Programme = progs[best].ID, bestLine
-		d.chose("programme", r.Programme, bestLine, "named in "+segmentWhere[bestRank])
+		d.chose("programme", r.Programme, bestLine, bestWhy)
 		return
 	}
 	if d.r.Area != "" {
