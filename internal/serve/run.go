@@ -136,7 +136,6 @@ func Run(ctx context.Context, opts Options) error {
 	}
 }
 
-
 // cssOnly reports a batch that changed nothing but stylesheets.
 func cssOnly(b watch.Batch) bool {
 	if b.Full || len(b.Paths) == 0 {
