@@ -22,7 +22,27 @@ type Frame struct {
 	Abbreviations []*Abbreviation
 	// Site-wide counts.
 	ReportCount, IssueCount, AreaCount int
+
+	fragments *fragments // see Cached
 }
+
+// Header is what the site header shows: the site's name linking home, and
+// the menu.
+type Header struct {
+	SiteTitle, Home string
+	Menu            []MenuItem
+}
+
+// Footer is what the site footer shows.
+type Footer struct {
+	Base, Feed string
+	Contact    Link
+}
+
+// Header and Footer are the frame's header and footer data, for Cached.
+func (f *Frame) Header() Header { return Header{f.SiteTitle, f.Base, f.Menu} }
+
+func (f *Frame) Footer() Footer { return Footer{f.Base, f.Feed, f.Contact} }
 
 // MenuItem is one item of the menu. Current is "page" on the item's own
 // page, "true" on the other pages of its section, "" elsewhere.
@@ -79,7 +99,13 @@ type ReportPage struct {
 type SourcePage struct {
 	Frame
 	Report *Report
-	Lines  []string // line n is Lines[n-1]; its id is "Ln"
+	Lines  []SourceLine
+}
+
+// SourceLine is line N of a document, as read ("" for a blank line).
+type SourceLine struct {
+	N    int
+	Text string
 }
 
 // AreasPage is areas.html: every Area, and the national reports.
