@@ -168,7 +168,7 @@ func newRun(s *site.Site, t *Templates, write WriteFunc) *run {
 	l := newLayout(s)
 	u := newURLs(s.Config.BaseURL, s.Config.BasePath())
 	r := &run{s: s, t: t, write: write, l: l, pages: pages(s, l), urls: u, gloss: newGlossary(s.Config.Glossary, u)}
-	r.views = &views{r: r, m: map[*report.Report]*Report{}}
+	r.views = &views{r: r, m: map[*report.Report]*Report{}, themes: map[string]Link{}}
 	r.fragments = &fragments{t: t, memo: &hashMemo{}}
 	r.menus = map[string][]MenuItem{}
 	for _, rep := range s.Reports {
