@@ -81,7 +81,7 @@ type IssueRef struct {
 
 // views makes each Report once per build.
 type views struct {
-	r  *run
+	r      *run
 	mu     sync.Mutex
 	m      map[*report.Report]*Report
 	themes map[string]Link
