@@ -100,7 +100,7 @@ func sanitize(r *Report, text string) []diag.Diagnostic {
 	r.HiddenChars = h.controls+h.invisibles > 0
 	var ds []diag.Diagnostic
 	if h.controls > 0 {
-		ds = append(ds, diag.Warnf(r.Source, h.controlLine, "%s (%U first) dropped from the extracted text: they are not part of any word",
+		ds = append(ds, diag.Warnf(r.Source, h.controlLine, "%s (%U first) dropped from the extracted text; the source page marks them",
 			count(h.controls, "control character"), h.control))
 	}
 	if h.invisibles > 0 {
