@@ -35,7 +35,9 @@ type Result struct {
 	Written  int // files whose bytes changed
 	// Rendered lists the pages a serve rebuild rendered again (the others
 	// came from its cache), sorted.
-	Rendered  []string
+	Rendered []string
+	// Reread lists the documents a serve rebuild read again, sorted.
+	Reread    []string
 	Timings   []Timing
 	Elapsed   time.Duration
 	Committed bool
@@ -55,15 +57,24 @@ func (r *Result) Summary() string {
 			areas++
 		}
 	}
-	return fmt.Sprintf("built %d reports, %d areas, %d themes, %d pages (%d changed) in %s",
-		len(r.Site.Reports), areas, len(r.Site.Themes), r.Files, r.Written, r.Elapsed.Round(time.Millisecond))
+	return fmt.Sprintf("built %s, %s, %s, %s (%d changed) in %s",
+		Count(len(r.Site.Reports), "report"), Count(areas, "area"), Count(len(r.Site.Themes), "theme"),
+		Count(r.Files, "page"), r.Written, r.Elapsed.Round(time.Millisecond))
+}
+
+// Count is n and the noun, plural unless n is 1: "1 error", "2 errors".
+func Count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // FatalError is a build that produced nothing because of diagnostics.
 type FatalError struct{ Result *Result }
 
 func (e *FatalError) Error() string {
-	return fmt.Sprintf("build failed: %d errors, %d warnings; the previous site is unchanged", e.Result.Errors, e.Result.Warnings)
+	return fmt.Sprintf("stopped by %s and %s; nothing was written", Count(e.Result.Errors, "error"), Count(e.Result.Warnings, "warning"))
 }
 
 // Load reads and models the site folder without writing anything.
@@ -72,6 +83,10 @@ func Load(opts Options) (*Result, error) { return load(opts, false) }
 // load is Load; a batch build also tunes the collector for reading.
 func load(opts Options, batch bool) (*Result, error) {
 	start := time.Now()
+	opts, err := Prepare(opts)
+	if err != nil {
+		return nil, err
+	}
 	res := &Result{}
 	src := os.DirFS(opts.Source)
 	var list diag.List
@@ -86,6 +101,10 @@ func load(opts Options, batch bool) (*Result, error) {
 	}
 	if opts.BaseURL != "" {
 		cfg.BaseURL = opts.BaseURL
+	}
+	if cfg.BaseURL == "/" {
+		cfgName, _ := ConfigPath(opts) // loadOptionsConfig has refused a bad one
+		list.Add(rootBaseURLWarning(src, cfgName))
 	}
 	stage("config", t0)
 
@@ -177,7 +196,7 @@ func sourceText(fsys fs.FS) render.TextFunc {
 		if err != nil {
 			return nil, err
 		}
-		return report.TextBytes(r, data)
+		return report.TextBytes(r, documentText(r.Source, data))
 	}
 }
 
