@@ -1,40 +1,42 @@
 package build
 
 import (
-	"fmt"
 	"io/fs"
 	"path/filepath"
-	"strings"
 
 	"github.com/inspectsite/inspectsite/internal/config"
 	"github.com/inspectsite/inspectsite/internal/diag"
 )
 
-// ConfigPath is the configuration file -config names, as a slash path
-// inside the site folder: the site is read through an fs.FS rooted there.
-// An absolute path inside -source is made relative to it; a path outside
-// it is an error that says so (not the file system's "invalid argument").
+// ConfigPath is the configuration file -config names: a slash path inside
+// the site folder, read through the fs.FS rooted there (and watched by
+// serve), or an absolute path for a file outside it, which LoadConfig reads
+// directly. An absolute path inside -source becomes relative to it, and a
+// relative one that leaves it ("../site.toml") absolute, so that no path
+// reaches the fs.FS that it would refuse as "invalid argument".
 func ConfigPath(opts Options) (string, error) {
 	name := opts.ConfigFile
 	if name == "" {
 		return ConfigFile, nil
 	}
-	if filepath.IsAbs(name) {
-		src, err := filepath.Abs(opts.Source)
-		if err != nil {
-			return "", err
+	if !filepath.IsAbs(name) {
+		if slash := filepath.ToSlash(filepath.Clean(name)); fs.ValidPath(slash) {
+			return slash, nil
 		}
-		rel, err := filepath.Rel(src, name)
-		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-			return "", fmt.Errorf("-config %s is an absolute path outside -source (%s): the configuration file must be inside the site folder; give its path relative to -source", name, src)
-		}
-		name = rel
+		name = filepath.Join(opts.Source, name)
 	}
-	slash := filepath.ToSlash(filepath.Clean(name))
-	if !fs.ValidPath(slash) {
-		return "", fmt.Errorf("-config %s leaves -source: the configuration file must be inside the site folder; give its path relative to -source", name)
+	abs, err := filepath.Abs(name)
+	if err != nil {
+		return "", err
 	}
-	return slash, nil
+	src, err := filepath.Abs(opts.Source)
+	if err != nil {
+		return "", err
+	}
+	if rel, ok := within(src, abs); ok && rel != "." {
+		return filepath.ToSlash(rel), nil
+	}
+	return abs, nil
 }
 
 // loadOptionsConfig is LoadConfig for the file opts names.
