@@ -96,6 +96,9 @@ func findHidden(text string) hiddenIn {
 // characters (so that its source view shows them), and warns about them.
 func sanitize(r *Report, text string) []diag.Diagnostic {
 	r.Title, r.SourceURL = visibleText(r.Title), visibleText(r.SourceURL)
+	if area := visibleText(r.Area); area != r.Area { // an Area site.toml does not know
+		r.Area, r.AreaSlug = area, Slugify(area)
+	}
 	h := findHidden(text)
 	r.HiddenChars = h.controls+h.invisibles > 0
 	var ds []diag.Diagnostic
