@@ -54,13 +54,19 @@ func TestLazyMissMakesNothing(t *testing.T) {
 	}
 }
 
-// Issue 15 case 9: an absolute -config inside -source is read (Prepare
-// makes it relative; cmd/inspectsite's tests cover one outside it).
-func TestConfigByAbsolutePathInside(t *testing.T) {
-	src := t.TempDir()
-	os.WriteFile(filepath.Join(src, "site.toml"), []byte("title = \"Absolute\"\n"), 0o644)
-	res, err := Load(Options{Source: src, ConfigFile: filepath.Join(src, "site.toml")})
-	if err != nil || res.Site.Config.Title != "Absolute" {
-		t.Errorf("an absolute -config inside -source: %v %v", err, res.Diags)
+// Issue 15 case 9: an absolute -config is read, inside -source or not,
+// and a relative one that leaves -source too: never "invalid argument".
+// (Prepare makes each a path Load can read; see ConfigName.)
+func TestConfigPaths(t *testing.T) {
+	parent := t.TempDir()
+	src := filepath.Join(parent, "site")
+	os.MkdirAll(src, 0o755)
+	os.WriteFile(filepath.Join(src, "site.toml"), []byte("title = \"Inside\"\n"), 0o644)
+	os.WriteFile(filepath.Join(parent, "site.toml"), []byte("title = \"Outside\"\n"), 0o644)
+	for name, want := range map[string]string{"": "Inside", filepath.Join(src, "site.toml"): "Inside", "../site.toml": "Outside", filepath.Join(parent, "site.toml"): "Outside"} {
+		res, err := Load(Options{Source: src, ConfigFile: name})
+		if err != nil || res.Site.Config.Title != want {
+			t.Errorf("-config %s: %v %v", name, err, res)
+		}
 	}
 }

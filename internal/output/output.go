@@ -55,7 +55,16 @@ type Writer struct {
 // beside dest until Commit or Abort; a second build into the same dest
 // meanwhile gets ErrBusy.
 func Begin(dest string) (*Writer, error) {
-	dest = filepath.Clean(dest)
+	// Absolute, so that "." and ".." have a parent and a name of their own
+	// to put the lock and the temporary folder beside.
+	abs, err := filepath.Abs(dest)
+	if err != nil {
+		return nil, &Error{Path: dest, Err: err}
+	}
+	dest = abs
+	if filepath.Dir(dest) == dest {
+		return nil, fmt.Errorf("%w %s: it is the root of the file system", ErrRefused, dest)
+	}
 	if err := checkDest(dest); err != nil {
 		return nil, err
 	}

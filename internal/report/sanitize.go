@@ -96,11 +96,14 @@ func findHidden(text string) hiddenIn {
 // characters (so that its source view shows them), and warns about them.
 func sanitize(r *Report, text string) []diag.Diagnostic {
 	r.Title, r.SourceURL = visibleText(r.Title), visibleText(r.SourceURL)
+	if area := visibleText(r.Area); area != r.Area { // an Area site.toml does not know
+		r.Area, r.AreaSlug = area, Slugify(area)
+	}
 	h := findHidden(text)
 	r.HiddenChars = h.controls+h.invisibles > 0
 	var ds []diag.Diagnostic
 	if h.controls > 0 {
-		ds = append(ds, diag.Warnf(r.Source, h.controlLine, "%s (%U first) dropped from the extracted text: they are not part of any word",
+		ds = append(ds, diag.Warnf(r.Source, h.controlLine, "%s (%U first) dropped from the extracted text; the source page marks them",
 			count(h.controls, "control character"), h.control))
 	}
 	if h.invisibles > 0 {

@@ -87,11 +87,11 @@ func TestHiddenCharactersLeaveTheText(t *testing.T) {
 // Front matter can set a title too: it is cleaned the same way.
 func TestFrontMatterTitleIsCleaned(t *testing.T) {
 	cfg, _ := config.Parse("site.toml", inspectsite.DefaultConfig, nil)
-	r, ds := NewParser(cfg).Parse("content/x.md", []byte("+++\ntitle = \"Wes\\u202Esex \\u0007report\"\n+++\nCPS Response\n"))
+	r, ds := NewParser(cfg).Parse("content/x.md", []byte("+++\ntitle = \"Wes\\u202Esex \\u0007report\"\narea = \"Atlan\\u200Btis\"\n+++\nCPS Response\n"))
 	if r == nil {
 		t.Fatal(ds)
 	}
-	if r.Title != "Wessex report" {
-		t.Errorf("title %q", r.Title)
+	if r.Title != "Wessex report" || r.Area != "Atlantis" || r.AreaSlug != "atlantis" {
+		t.Errorf("title %q, area %q (%s)", r.Title, r.Area, r.AreaSlug)
 	}
 }
