@@ -62,6 +62,7 @@ func appendReport(b []byte, r *report.Report) []byte {
 		j.close(']')
 	}
 	j.key("url").str(r.URL)
+	j.key("source_url").str(r.SourceURL)
 	j.close('}')
 	return j.b
 }

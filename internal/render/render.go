@@ -48,6 +48,17 @@ var DataFiles = map[string]func(*site.Site) ([]byte, error){
 	"data/ratings.csv":  opendata.RatingsCSV,
 }
 
+func init() {
+	for _, f := range opendata.CompareFiles {
+		write := f.Write
+		DataFiles[f.Name] = func(s *site.Site) ([]byte, error) { return opendata.Bytes(write, s) }
+		dataWriters = append(dataWriters, struct {
+			name  string
+			write func(io.Writer, *site.Site) error
+		}{f.Name, write})
+	}
+}
+
 // Lazy makes one of the files a cached run (serve) leaves out: the open
 // data files, the search index and the sitemaps, which only matter when
 // someone asks for them. ok is false for any other name.

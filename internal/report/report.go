@@ -29,7 +29,11 @@ type Report struct {
 	Issues       []Issue           `json:"issues"`
 	URL          string            `json:"url"`
 
-	SourceURL string `json:"-"`
+	SourceURL string `json:"source_url"`
+	// NarrativeThemes are the slugs of the themes the text outside the
+	// numbered issues discusses, so that a summary with no numbered
+	// issues is not read as raising nothing.
+	NarrativeThemes []string `json:"-"`
 	// Narrative is the document's opening text as markdown: the words
 	// between the title and the issues, web chrome removed.
 	Narrative string `json:"-"`
