@@ -133,17 +133,29 @@ type RatingTally struct {
 var UnknownProgramme = config.Programme{ID: "unknown", Title: "Programme not stated"}
 
 // buildComparisons makes a latest and an all comparison for every
-// programme with at least one Area inspection, programmes in the order of
-// their first dated inspection (site.toml order among equals), then for
-// reports whose programme is not stated.
+// programme with at least one Area inspection, then for reports whose
+// programme is not stated.
 func (s *Site) buildComparisons() {
+	areas := s.KnownAreas()
+	for _, p := range s.programmeOrder() {
+		for _, v := range Views {
+			c := s.compare(p, v, areas)
+			if c.WithReport > 0 {
+				s.Comparisons = append(s.Comparisons, c)
+			}
+		}
+	}
+}
+
+// programmeOrder is the configured programmes in the order of their first
+// dated report (site.toml order among equals, undated ones last), then
+// UnknownProgramme: the order readers meet them in time.
+func (s *Site) programmeOrder() []config.Programme {
 	progs := append([]config.Programme(nil), s.Config.Programmes...)
 	first := map[string]string{}
-	for _, a := range s.Areas {
-		for _, in := range a.Inspections {
-			if d, ok := first[in.Programme]; in.Date != "" && (!ok || in.Date < d) {
-				first[in.Programme] = in.Date
-			}
+	for _, r := range s.Reports {
+		if d, ok := first[r.Programme]; r.Date != "" && (!ok || r.Date < d) {
+			first[r.Programme] = r.Date
 		}
 	}
 	sort.SliceStable(progs, func(i, j int) bool {
@@ -153,15 +165,7 @@ func (s *Site) buildComparisons() {
 		}
 		return a < b
 	})
-	areas := s.KnownAreas()
-	for _, p := range append(progs, UnknownProgramme) {
-		for _, v := range Views {
-			c := s.compare(p, v, areas)
-			if c.WithReport > 0 {
-				s.Comparisons = append(s.Comparisons, c)
-			}
-		}
-	}
+	return append(progs, UnknownProgramme)
 }
 
 // inProgramme reports whether an inspection belongs to programme p.

@@ -33,6 +33,10 @@ type Site struct {
 	// RaisedAgain has the themes raised again in an Area's next
 	// inspection, a latest and an all view.
 	RaisedAgain []RaisedAgain
+	// ProgrammeLists and YearLists narrow the reports list, newest first:
+	// programmes with reports in site.toml order, years newest first.
+	ProgrammeLists []*ReportList
+	YearLists      []*ReportList
 
 	areaBySlug  map[string]*Area
 	themeBySlug map[string]*Theme
@@ -124,6 +128,7 @@ func New(cfg *config.Config, reports []*report.Report) (*Site, []diag.Diagnostic
 	s.buildRaisedAgain()
 	s.buildHistory()
 	s.buildShared()
+	s.buildLists()
 	return s, ds
 }
 
