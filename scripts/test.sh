@@ -24,8 +24,8 @@ step "go test"
 go test -count=1 ./...
 
 step "fuzz ($FUZZTIME each)"
-for target in FuzzParse FuzzFrontMatter FuzzSlugify FuzzShortcuts; do
-  go test ./internal/report -run '^$' -fuzz "^${target}\$" -fuzztime "$FUZZTIME" -fuzzminimizetime 200x
+for target in report:FuzzParse report:FuzzFrontMatter report:FuzzSlugify report:FuzzShortcuts config:FuzzConfig; do
+  go test "./internal/${target%%:*}" -run '^$' -fuzz "^${target#*:}\$" -fuzztime "$FUZZTIME" -fuzzminimizetime 200x
 done
 
 step "browser tests: install what they need"

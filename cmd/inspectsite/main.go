@@ -14,6 +14,7 @@ import (
 	"syscall"
 
 	"github.com/inspectsite/inspectsite/internal/build"
+	"github.com/inspectsite/inspectsite/internal/diag"
 	"github.com/inspectsite/inspectsite/internal/output"
 	"github.com/inspectsite/inspectsite/internal/serve"
 )
@@ -82,7 +83,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	if *cpuProfile != "" {
 		stop, err := startCPUProfile(*cpuProfile)
 		if err != nil {
-			fmt.Fprintf(stderr, "inspectsite build: %v\n", err)
+			fmt.Fprintf(stderr, "inspectsite build: %s\n", diag.Printable(err.Error()))
 			return 2
 		}
 		defer stop()
@@ -101,14 +102,14 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	var fatal *build.FatalError
 	switch {
-	case errors.Is(err, output.ErrNotOurs):
-		fmt.Fprintf(stderr, "inspectsite build: refusing to replace %v\n", err)
+	case errors.Is(err, output.ErrRefused):
+		fmt.Fprintf(stderr, "inspectsite build: %s\n", diag.Printable(err.Error()))
 		return 2
 	case errors.As(err, &fatal):
-		fmt.Fprintf(stderr, "inspectsite build: %v\n", err)
+		fmt.Fprintf(stderr, "inspectsite build: %s\n", diag.Printable(err.Error()))
 		return 1
 	case err != nil:
-		fmt.Fprintf(stderr, "inspectsite build: %v\n", err)
+		fmt.Fprintf(stderr, "inspectsite build: %s\n", diag.Printable(err.Error()))
 		return 1
 	}
 	fmt.Fprintln(stdout, res.Summary())
@@ -129,7 +130,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	res, err := build.Check(opts)
 	printDiags(stdout, res)
 	if err != nil {
-		fmt.Fprintf(stderr, "inspectsite check: %v\n", err)
+		fmt.Fprintf(stderr, "inspectsite check: %s\n", diag.Printable(err.Error()))
 		return 1
 	}
 	fmt.Fprintf(stdout, "checked %d documents: %d errors, %d warnings\n", len(res.Site.Reports), res.Errors, res.Warnings)
@@ -185,7 +186,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := serve.Run(ctx, opts); err != nil {
-		fmt.Fprintf(stderr, "inspectsite serve: %v\n", err)
+		fmt.Fprintf(stderr, "inspectsite serve: %s\n", diag.Printable(err.Error()))
 		return 1
 	}
 	return 0

@@ -1,8 +1,8 @@
 package build
 
 import (
+	"errors"
 	"fmt"
-
 	"io/fs"
 	"math"
 	"os"
@@ -148,6 +148,11 @@ func Build(opts Options) (*Result, error) {
 		return res, &FatalError{res}
 	}
 	n, err := render.SiteStreamed(res.Site, theme, w.Write, w.WriteStream, sourceText(os.DirFS(opts.Source)))
+	var werr *output.Error
+	if errors.As(err, &werr) {
+		w.Abort()
+		return res, err // the disk, not the templates: said by its cause
+	}
 	if err != nil {
 		w.Abort()
 		res.Diags = append(res.Diags, asDiags(err)...)

@@ -34,6 +34,9 @@ type Session struct {
 	files map[string][]byte // the last good site
 	site  *site.Site        // ... and its model, for files made on request
 	lazy  map[string][]byte // data files made on request for this build
+	// lazyNames lists the files Lazy can make for this build, so that a
+	// request for any other costs nothing.
+	lazyNames map[string]bool
 }
 
 // doc is one parsed document and the file facts it was parsed from.
@@ -65,6 +68,12 @@ func (s *Session) Lazy(name string) ([]byte, bool) {
 		return b, true
 	}
 	if s.site == nil {
+		return nil, false
+	}
+	if s.lazyNames == nil {
+		s.lazyNames = render.LazyNames(s.site)
+	}
+	if !s.lazyNames[name] {
 		return nil, false
 	}
 	b, ok, err := render.Lazy(s.site, name)
@@ -145,7 +154,7 @@ func (s *Session) Rebuild(changed []string, full bool) *Result {
 	if res.Errors == 0 || s.files == nil {
 		// A first build with errors is still served, so the page can show
 		// them; later, errors keep the last good site.
-		s.files, s.site, s.lazy = files, res.Site, map[string][]byte{}
+		s.files, s.site, s.lazy, s.lazyNames = files, res.Site, map[string][]byte{}, nil
 		res.Committed = res.Errors == 0
 	}
 	return res

@@ -107,6 +107,13 @@ func inheritReaderFacts(cfg, base *Config, set func(key ...string) bool) {
 		cfg.DataLicence = base.DataLicence
 	}
 	if !set("glossary_before") {
-		cfg.GlossaryBefore = base.GlossaryBefore
+		// A site with its own glossary keeps the older expansions of the
+		// abbreviations it still has.
+		cfg.GlossaryBefore = nil
+		for _, g := range base.GlossaryBefore {
+			if cfg.Glossary[g.Abbr] != "" {
+				cfg.GlossaryBefore = append(cfg.GlossaryBefore, g)
+			}
+		}
 	}
 }

@@ -69,11 +69,6 @@ func validate(c *Config, path string, kl keyLines) []diag.Diagnostic {
 		if len(t.Terms) == 0 {
 			bad(fmt.Sprintf("theme#%d", i+1), "theme %q has no terms, so no issue can match it", t.Slug)
 		}
-		for _, term := range t.Terms {
-			if strings.TrimSpace(strings.TrimSuffix(term, "*")) == "" {
-				bad(fmt.Sprintf("theme#%d.terms", i+1), "theme %q has an empty term", t.Slug)
-			}
-		}
 	}
 	for i, p := range c.Programmes {
 		if p.ID == "" || len(p.Terms) == 0 {
@@ -94,5 +89,6 @@ func validate(c *Config, path string, kl keyLines) []diag.Diagnostic {
 			bad("glossary."+abbr, "glossary entry %q has no expansion", abbr)
 		}
 	}
+	checkValues(c, checker{bad})
 	return ds
 }

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/inspectsite/inspectsite/internal/build"
+	"github.com/inspectsite/inspectsite/internal/diag"
 	"github.com/inspectsite/inspectsite/internal/watch"
 )
 
@@ -21,7 +22,9 @@ type Options struct {
 	Listener net.Listener // used instead of Addr when set (tests)
 	NoReload bool
 	Quiet    time.Duration // the watcher's quiet period; default 100 ms
-	Log      io.Writer
+	// IdleTimeout closes idle keep-alive connections; default 30 s (tests).
+	IdleTimeout time.Duration
+	Log         io.Writer
 	// Rebuilt, when set, is called after every rebuild (tests).
 	Rebuilt func(*build.Result)
 }
@@ -50,6 +53,9 @@ func Run(ctx context.Context, opts Options) error {
 
 	ln := opts.Listener
 	if ln == nil {
+		if warn := addrWarning(opts.Addr); warn != "" {
+			fmt.Fprintln(log, warn)
+		}
 		if ln, err = net.Listen("tcp", opts.Addr); err != nil {
 			return err
 		}
@@ -65,7 +71,7 @@ func Run(ctx context.Context, opts Options) error {
 		opts.Rebuilt(res)
 	}
 
-	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	hs := newHTTPServer(srv, opts.IdleTimeout)
 	served := make(chan error, 1)
 	go func() { served <- hs.Serve(ln) }()
 	fmt.Fprintf(log, "serving on http://%s%s (Ctrl-C to stop)\n", ln.Addr(), basePath)
@@ -84,7 +90,7 @@ func Run(ctx context.Context, opts Options) error {
 			}
 			return err
 		case err := <-w.Errs:
-			fmt.Fprintf(log, "watch: %v\n", err)
+			fmt.Fprintf(log, "watch: %s\n", diag.Printable(err.Error()))
 		case b := <-w.C:
 			res := sess.Rebuild(b.Paths, b.Full)
 			report(log, res)
