@@ -180,7 +180,7 @@ func TestCheckAndUsage(t *testing.T) {
 
 func TestCheckFindsBrokenLinks(t *testing.T) {
 	dir := newSite(t, map[string]string{
-		"templates/404.html": `{{define "content"}}<h1>Lost</h1><p><a href="{{.Rel "/no-such-page/"}}">x</a> <a href="{{.Rel "/compare/"}}#no-such-id">y</a></p>{{end}}`,
+		"templates/404.html": `{{define "content"}}<h1>Lost</h1><p><a href="{{url .Base "no-such-page"}}">x</a> <a href="{{url .Base "compare"}}#no-such-id">y</a></p>{{end}}`,
 	})
 	code, out, _ := runCmd("check", "-source", dir)
 	if code != 1 {
