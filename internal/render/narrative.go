@@ -16,10 +16,10 @@ type Block struct {
 	Items []Text
 }
 
-// narrativeBlocks reads a narrative's markdown into paragraphs and lists of
-// text. Only the words are kept: no markup of the document reaches a page
-// except through a template.
-func (r *run) narrativeBlocks(md string) []Block {
+// narrativeBlocks reads a narrative's markdown, from a document dated
+// date, into paragraphs and lists of text. Only the words are kept: no
+// markup of the document reaches a page except through a template.
+func (r *run) narrativeBlocks(md, date string) []Block {
 	if md == "" {
 		return nil
 	}
@@ -30,13 +30,13 @@ func (r *run) narrativeBlocks(md string) []Block {
 		if l, ok := n.(*ast.List); ok {
 			b := Block{List: true}
 			for it := l.FirstChild(); it != nil; it = it.NextSibling() {
-				b.Items = append(b.Items, r.gloss.text(plainText(it, src)))
+				b.Items = append(b.Items, r.gloss.text(plainText(it, src), date))
 			}
 			out = append(out, b)
 			continue
 		}
 		if t := plainText(n, src); t != "" {
-			out = append(out, Block{Text: r.gloss.text(t)})
+			out = append(out, Block{Text: r.gloss.text(t, date)})
 		}
 	}
 	return out
