@@ -179,7 +179,7 @@ func TestPagesSayWhatIsNotKnown(t *testing.T) {
 		"reports/mersey-cheshire-2018-04-05/index.html": {"One response answers issues 1 and 3 together", `id="issue-3"`, "management of resources",
 			"CPS response to issues 1 and 3", "in the order the document gives them: 1, 3, 2, 4"},
 		"reports/london-south-2018-10-25/index.html": {"joint response with CPS London North", `href="/areas/london-north/"`},
-		"compare/index.html":                            {"Not rated", `scope="row"`, `scope="col"`, "<caption"},
+		"compare/index.html":                         {"Not rated", `scope="row"`, `scope="col"`, "<caption"},
 	}
 	for name, wants := range cases {
 		for _, w := range wants {

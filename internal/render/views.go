@@ -63,14 +63,14 @@ type Issue struct {
 	ID     string // its anchor on the report page: "issue-3"
 	URL    string // it on its report page
 	Text   Text
-	Line    Line
-	Themes  []Link
+	Line   Line
+	Themes []Link
 	// Response holds the response's paragraphs; none when the document
 	// gives no response.
 	Response     []Text
 	ResponseLine Line
-	Covers    []int    // the issues one combined response answers, when more than one
-	JointWith []string // Areas a joint response was made with
+	Covers       []int    // the issues one combined response answers, when more than one
+	JointWith    []string // Areas a joint response was made with
 	// Joint links the Areas of JointWith the site knows to their pages.
 	Joint []Link
 }
