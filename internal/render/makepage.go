@@ -22,7 +22,8 @@ func (r *run) frame(p *pageSpec, title string, crumbs []crumb) Frame {
 	cfg, u := r.s.Config, r.urls
 	f := Frame{Lang: cfg.Language, SiteTitle: cfg.Title, Description: cfg.Description, Title: title,
 		URL: u.rel(p.URL), Base: u.base, Stylesheet: u.rel(r.css), Feed: u.rel("/feed.xml"),
-		Contact: Link{cfg.ContactLabel, cfg.ContactURL}, ReportCount: len(r.s.Reports), IssueCount: r.issues, AreaCount: len(cfg.Areas)}
+		Contact: Link{cfg.ContactLabel, cfg.ContactURL}, ReportCount: len(r.s.Reports), IssueCount: r.issues, AreaCount: len(cfg.Areas),
+		Publisher: cfg.Publisher, DataLicence: Link{cfg.DataLicence.Name, cfg.DataLicence.URL}}
 	f.FullTitle = title
 	if p.Pager != nil && p.Pager.Total > 1 {
 		f.FullTitle += " (page " + strconv.Itoa(p.Pager.Page) + " of " + strconv.Itoa(p.Pager.Total) + ")"
@@ -79,7 +80,8 @@ func (r *run) pageData(p *pageSpec) (any, error) {
 	case "report.html":
 		d := p.Data.(reportData)
 		x := &ReportPage{Frame: r.frame(p, p.Title, p.Crumbs), Report: v.report(d.R), Prev: v.report(d.Prev), Next: v.report(d.Next),
-			Narrative: r.narrativeBlocks(d.R)}
+			Narrative: r.narrativeBlocks(d.R), OutOfOrder: site.OutOfOrder(d.R), Ratings: r.ratingsGuide()}
+		r.issueGroups(x, d.R)
 		set := abbrSet{}
 		for _, b := range x.Narrative {
 			set.addPhrases(b.Phrases)
@@ -114,8 +116,22 @@ func (r *run) pageData(p *pageSpec) (any, error) {
 	case "data.html":
 		x := &DataPage{Frame: r.frame(p, p.Title, p.Crumbs), ReportFields: reportFields, IssueFields: issueFields,
 			IssuesCSV: issuesCSVFields, RatingsCSV: ratingsCSVFields, RatingWords: r.s.Config.Ratings}
+		if d := r.s.LastUpdated(); d != "" {
+			x.LastUpdated = displayDate(d)
+		}
 		for _, c := range r.s.Config.Criteria {
 			x.Criteria = append(x.Criteria, Criterion{c.Slug, c.Title})
+		}
+		for _, f := range compareFiles {
+			x.CompareFiles = append(x.CompareFiles, DataFile{strings.TrimPrefix(f.Name, "data/"), r.urls.rel("/" + f.Name), f.Meaning})
+		}
+		return x, nil
+	case "ratings.html":
+		x := &RatingsPage{Frame: r.frame(p, p.Title, p.Crumbs), Guide: r.ratingsGuide()}
+		for _, c := range r.s.Comparisons {
+			if c.View == site.LatestView {
+				x.Programmes = append(x.Programmes, ProgrammeNote{c.Programme.Title, c.Programme.Description, c.Rated > 0})
+			}
 		}
 		return x, nil
 	case "search.html":
@@ -285,4 +301,42 @@ func glossaryLetters(entries map[string]string) []GlossaryLetter {
 		last.Entries = append(last.Entries, GlossaryEntry{k, entries[k], strings.ToLower(k)})
 	}
 	return out
+}
+
+// issueGroups lays a report's issues out as its document does, and lists
+// the themes its narrative discusses.
+func (r *run) issueGroups(x *ReportPage, rep *report.Report) {
+	index := map[*report.Issue]int{}
+	for i := range rep.Issues {
+		index[&rep.Issues[i]] = i
+	}
+	for _, g := range site.IssueGroups(rep) {
+		gv := IssueGroupView{Response: x.Report.Issues[index[g.Response]], Numbers: g.Numbers()}
+		for _, is := range g.Issues {
+			gv.Issues = append(gv.Issues, x.Report.Issues[index[is]])
+		}
+		x.Groups = append(x.Groups, gv)
+	}
+	if x.OutOfOrder {
+		for _, is := range rep.Issues {
+			x.Order = append(x.Order, is.Number)
+		}
+	}
+	for _, t := range r.s.NarrativeThemesOf(rep) {
+		x.NarrativeThemes = append(x.NarrativeThemes, Link{t.Title, r.urls.rel("/themes/" + t.Slug + "/")})
+	}
+}
+
+// ratingsGuide explains the rating words and criteria, from the
+// configuration.
+func (r *run) ratingsGuide() RatingsGuide {
+	cfg := r.s.Config
+	g := RatingsGuide{URL: r.urls.rel("/ratings/")}
+	for _, w := range cfg.Ratings {
+		g.Words = append(g.Words, RatingWord{w, cfg.RatingMeaning(w)})
+	}
+	for _, c := range cfg.Criteria {
+		g.Criteria = append(g.Criteria, CriterionNote{c.Title, c.Description})
+	}
+	return g
 }

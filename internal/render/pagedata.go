@@ -22,6 +22,10 @@ type Frame struct {
 	Abbreviations []*Abbreviation
 	// Site-wide counts.
 	ReportCount, IssueCount, AreaCount int
+	// Publisher names who publishes the site; DataLicence is the licence
+	// of its data, for the footer.
+	Publisher   string
+	DataLicence Link
 }
 
 // MenuItem is one item of the menu. Current is "page" on the item's own
@@ -73,7 +77,42 @@ type ReportPage struct {
 	Narrative []Block
 	// Prev and Next are its neighbours among its Area's reports, by date.
 	Prev, Next *Report
+	// Groups are its issues in the document's order, an issue alone or
+	// several answered by one combined response.
+	Groups []IssueGroupView
+	// OutOfOrder is true when the document numbers its issues out of
+	// order; Order is then the numbers as it gives them.
+	OutOfOrder bool
+	Order      []int
+	// NarrativeThemes are the themes its text discusses outside numbered
+	// issues: what a document with none raises.
+	NarrativeThemes []Link
+	// Ratings explains the rating words and criteria beside the ratings.
+	Ratings RatingsGuide
 }
+
+// IssueGroupView is one or more issues and the one response they share.
+type IssueGroupView struct {
+	Issues []*Issue
+	// Response is the issue whose response is shown, after the last
+	// issue of the group.
+	Response *Issue
+	Numbers  []int
+}
+
+// RatingsGuide says what the rating words and the criteria mean, and
+// links to the page that explains them.
+type RatingsGuide struct {
+	URL      string
+	Words    []RatingWord
+	Criteria []CriterionNote
+}
+
+// RatingWord is a rating word and what it means.
+type RatingWord struct{ Word, Meaning string }
+
+// CriterionNote is a criterion and what it covers.
+type CriterionNote struct{ Title, Description string }
 
 // SourcePage is source.html: a report's document as read, line by line.
 type SourcePage struct {
@@ -254,10 +293,17 @@ type GlossaryEntry struct{ Abbr, Expansion, ID string }
 // DataPage is data.html: the open data files, field by field.
 type DataPage struct {
 	Frame
+	// LastUpdated is the newest document's date as words, "" when none
+	// is dated.
+	LastUpdated                                      string
+	CompareFiles                                     []DataFile
 	ReportFields, IssueFields, IssuesCSV, RatingsCSV []Field
 	Criteria                                         []Criterion
 	RatingWords                                      []string
 }
+
+// DataFile is one open data file: its name, URL and what it holds.
+type DataFile struct{ Name, URL, Meaning string }
 
 // Field is one field of a data file.
 type Field struct{ Name, Type, Meaning string }
@@ -270,6 +316,21 @@ type SearchPage struct {
 	Frame
 	Script, Index string // URLs of the search script and its index
 	Themes        []Link
+}
+
+// RatingsPage is ratings.html: what each criterion covers, what each
+// rating word means, and which programmes give ratings.
+type RatingsPage struct {
+	Frame
+	Guide      RatingsGuide
+	Programmes []ProgrammeNote
+}
+
+// ProgrammeNote is an inspection programme and what it does.
+type ProgrammeNote struct {
+	Title, Description string
+	// Rates is true when its reports rate the criteria.
+	Rates bool
 }
 
 // TextPage is the data of pages with nothing beyond the frame:

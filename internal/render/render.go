@@ -176,7 +176,7 @@ type run struct {
 func newRun(s *site.Site, t *Templates, write WriteFunc) *run {
 	l := newLayout(s)
 	u := newURLs(s.Config.BaseURL, s.Config.BasePath())
-	r := &run{s: s, t: t, write: write, l: l, pages: pages(s, l), urls: u, gloss: newGlossary(s.Config.Glossary, u)}
+	r := &run{s: s, t: t, write: write, l: l, pages: pages(s, l), urls: u, gloss: newGlossary(s.Config, u)}
 	r.views = &views{r: r, m: map[*report.Report]*Report{}}
 	for _, rep := range s.Reports {
 		r.issues += len(rep.Issues)

@@ -59,6 +59,21 @@ func (in *Inspection) Rated() bool { return len(in.Ratings) > 0 }
 // narrativeThemes is where the site reads a report's narrative themes.
 func narrativeThemes(r *report.Report) []string { return r.NarrativeThemes }
 
+// NarrativeThemesOf are the themes a report's narrative discusses, in
+// site.toml order.
+func (s *Site) NarrativeThemesOf(r *report.Report) []*Theme {
+	var out []*Theme
+	for _, t := range s.Themes {
+		for _, slug := range narrativeThemes(r) {
+			if slug == t.Slug {
+				out = append(out, t)
+				break
+			}
+		}
+	}
+	return out
+}
+
 // buildInspections groups each Area's reports (already oldest first) into
 // inspections.
 func (s *Site) buildInspections() {
