@@ -1,6 +1,7 @@
 package render
 
 import (
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -229,7 +230,19 @@ func (r *run) areaPage(p *pageSpec) *AreaPage {
 		}
 		x.Changes = append(x.Changes, ch)
 	}
+	if ca := r.s.Config.AreaBySlug(a.Slug); ca != nil {
+		x.PoliceForces, x.Counties, x.CPSURL = ca.PoliceForces, ca.Counties, ca.CPSURL
+		if pu, err := url.Parse(ca.CPSURL); err == nil && isWebURL(ca.CPSURL) {
+			x.CPSHost = pu.Hostname()
+		} else {
+			x.CPSURL = ""
+		}
+	}
 	if p.Pager.Page == 1 {
+		x.History = r.history(a.History)
+		for _, sh := range a.Shared {
+			x.Shared = append(x.Shared, SharedView{From: Link{"CPS " + sh.From.Name, r.urls.rel("/areas/" + sh.From.Slug + "/")}, Items: r.views.refs(sh.Items)})
+		}
 		for _, tc := range a.Themes {
 			x.Themes = append(x.Themes, ThemeLink{Link{tc.Theme.Title, r.urls.rel(themeAnchor(r.s, r.l, tc.Theme.Slug, a.Slug))}, tc.Count})
 		}
@@ -339,4 +352,34 @@ func (r *run) ratingsGuide() RatingsGuide {
 		g.Criteria = append(g.Criteria, CriterionNote{c.Title, c.Description})
 	}
 	return g
+}
+
+// history is an Area's rating history for its page.
+func (r *run) history(h site.RatingHistory) RatingHistoryView {
+	var x RatingHistoryView
+	for _, in := range h.Inspections {
+		x.Reports = append(x.Reports, r.views.report(in.Reports[0]))
+	}
+	point := func(p site.RatingPoint) RatingPointView {
+		return RatingPointView{p.Rating, r.views.report(p.Inspection.Reports[0])}
+	}
+	stepView := func(st site.RatingStep) RatingStepView {
+		return RatingStepView{point(st.From), point(st.To), st.Change.String()}
+	}
+	for _, ch := range h.Criteria {
+		cv := CriterionHistoryView{Criterion: ch.Criterion.Title, Ratings: ch.Ratings, First: point(ch.Points[0])}
+		for _, st := range ch.Steps {
+			cv.Steps = append(cv.Steps, stepView(st))
+		}
+		if ch.Overall != nil {
+			o := stepView(*ch.Overall)
+			cv.Overall = &o
+		}
+		if ch.Best != nil {
+			b := point(*ch.Best)
+			cv.Best = &b
+		}
+		x.Criteria = append(x.Criteria, cv)
+	}
+	return x
 }

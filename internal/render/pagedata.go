@@ -149,9 +149,58 @@ type AreaPage struct {
 	From, To   int       // their 1-based positions in the Area
 	Criteria   []string  // criterion titles, in order
 	Changes    []Change
-	Themes     []ThemeLink // every theme raised in the Area, with its count (first page only)
+	// What the Area covers and its page on the CPS website.
+	PoliceForces, Counties []string
+	CPSURL, CPSHost        string
+	// History is its ratings over time (first page only).
+	History RatingHistoryView
+	// Shared are responses other Areas' reports print that were given
+	// jointly with this Area (first page only).
+	Shared []SharedView
+	Themes []ThemeLink // every theme raised in the Area, with its count (first page only)
 	Groups     []IssueGroup
 	Pagination *Pagination
+}
+
+// RatingHistoryView is an Area's ratings criterion by criterion across
+// every inspection that states any, oldest first: Reports has one of each
+// inspection's documents, and each row a rating word or "" per report.
+type RatingHistoryView struct {
+	Reports  []*Report
+	Criteria []CriterionHistoryView
+}
+
+// CriterionHistoryView is one criterion's ratings over time, and how they
+// moved: between each rating and the one before it (Steps), between the
+// first and the latest when there are three or more (Overall), and the
+// best it had when the latest is worse (Best).
+type CriterionHistoryView struct {
+	Criterion string
+	Ratings   []string
+	Steps     []RatingStepView
+	First     RatingPointView
+	Overall   *RatingStepView
+	Best      *RatingPointView
+}
+
+// RatingPointView is one rating and the report it is in.
+type RatingPointView struct {
+	Rating string
+	Report *Report
+}
+
+// RatingStepView is a rating and the one before it; Change is "better",
+// "worse" or "unchanged".
+type RatingStepView struct {
+	From, To RatingPointView
+	Change   string
+}
+
+// SharedView is the responses one other Area's reports print that were
+// given jointly with this Area.
+type SharedView struct {
+	From  Link
+	Items []IssueRef
 }
 
 // Change compares one of an Area's reports with the one before it.
@@ -205,19 +254,88 @@ type ThemePage struct {
 	Pagination *Pagination
 }
 
-// ComparePage is compare.html: the Areas side by side.
+// ComparePage is compare.html: the Areas side by side, one programme at
+// a time, counting each Area's latest inspection (Latest) or every
+// inspection.
 type ComparePage struct {
 	Frame
-	Areas                 int // Areas compared
-	FirstDate, LatestDate string
-	Ratings               RatingsTable
-	RatingWords           []string // the configured rating words
-	RatingsChart          Chart
-	Distribution          []Distribution
-	Tables                []CountTable
-	Recurring             []ThemeReach
-	ThemesChart           Chart
-	Repeats               []Repeat
+	Latest            bool
+	LatestURL, AllURL string // the two views
+	RatingsURL        string // what the ratings mean
+	Data              string // the comparison tables as CSV
+	RatingWords       []string
+	Programmes        []ProgrammeView
+	RaisedAgain       RaisedAgainView
+}
+
+// ProgrammeView is one programme's comparison of the Areas.
+type ProgrammeView struct {
+	ID, Title, Description string
+	// WithReport is the M of "N of the M Areas with a report in this
+	// programme", of AreaCount Areas; Inspections are those counted.
+	WithReport, AreaCount, Inspections int
+	// Unnumbered counts the inspections, and UnnumberedAreas the Areas,
+	// whose documents list no numbered issues.
+	Unnumbered, UnnumberedAreas int
+	// Lead are the themes raised in the most Areas (LeadAreas): one is a
+	// leader, more are Tied.
+	Lead      []Link
+	LeadAreas int
+	Tied      bool
+	// Themes raised, most Areas first, and the chart of them.
+	Themes      []ThemeRow
+	ThemesChart Chart
+	// Rated is true when the programme's reports give ratings: then
+	// Distribution, RatingsChart and RatingRows say them.
+	Rated        bool
+	Criteria     []string
+	Distribution []Distribution
+	RatingsChart Chart
+	RatingRows   []RatedRow
+	// Tables count issues by theme, Areas with a report as rows.
+	Tables []CountTable
+	// Missing are the Areas with no report in the programme.
+	Missing []Link
+	CSV     string
+}
+
+// ThemeRow is how widely one theme was raised in a programme: in Areas of
+// the WithReport Areas, by Issues issues; NarrativeAreas more Areas with
+// no numbered issues discuss it in their text.
+type ThemeRow struct {
+	Link
+	Areas, Issues, NarrativeAreas int
+}
+
+// RatedRow is one counted inspection's ratings, a word or "" per
+// criterion; Report is one of its documents.
+type RatedRow struct {
+	Area    Link
+	Report  *Report
+	Ratings []string
+}
+
+// RaisedAgainView lists the themes an Area's inspection raised again
+// after the inspection before it; Eligible Areas have two or more.
+type RaisedAgainView struct {
+	Eligible  int
+	Lead      []Link
+	LeadAreas int
+	Tied      bool
+	Themes    []RepeatRow
+}
+
+// RepeatRow is one theme raised again, in Areas Areas.
+type RepeatRow struct {
+	Theme Link
+	Areas int
+	Pairs []PairLink
+}
+
+// PairLink is an Area's inspection and the one before it.
+type PairLink struct {
+	Area           Link
+	Earlier, Later *Report
 }
 
 // RatingsTable is each Area's latest rating on each criterion.
@@ -261,18 +379,16 @@ type CountRow struct {
 	Counts    []int
 	Links     []string
 	Total     int
+	// Unnumbered is true when the Area's counted documents list no
+	// numbered issues: its counts are not zeros but absent.
+	Unnumbered  bool
+	Inspections int
 }
 
 // ThemeReach is how widely a theme recurs.
 type ThemeReach struct {
 	Link
 	Areas, Issues int
-}
-
-// Repeat is a theme raised again in a later inspection, and where.
-type Repeat struct {
-	Theme Link
-	Areas []Link // to each Area's progress section
 }
 
 // GlossaryPage is glossary.html: every abbreviation, by letter.

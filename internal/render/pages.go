@@ -183,7 +183,9 @@ func pages(s *site.Site, l *layout) []*pageSpec {
 		}
 	}
 	add(&pageSpec{URL: "/compare/", Template: "compare.html", Title: "Compare CPS Areas", Section: "compare",
-		Crumbs: []crumb{{"Home", "/"}}})
+		Crumbs: []crumb{{"Home", "/"}}, Data: site.LatestView})
+	add(&pageSpec{URL: "/compare/all/", Template: "compare.html", Title: "Compare CPS Areas: every inspection", Section: "compare",
+		Crumbs: []crumb{{"Home", "/"}, {"Compare Areas", "/compare/"}}, Data: site.AllView})
 	add(&pageSpec{URL: "/ratings/", Template: "ratings.html", Title: "Ratings and criteria explained", Section: "compare", Crumbs: []crumb{{"Home", "/"}, {"Compare Areas", "/compare/"}}})
 	add(&pageSpec{URL: "/glossary/", Template: "glossary.html", Title: "Glossary", Crumbs: []crumb{{"Home", "/"}}})
 	add(&pageSpec{URL: "/data/", Template: "data.html", Title: "Open data", Crumbs: []crumb{{"Home", "/"}}})
