@@ -140,15 +140,15 @@ type AreaSummary struct {
 // comparisons ending in them and their issues by theme.
 type AreaPage struct {
 	Frame
-	Name       string
-	Reports    int       // in the Area, on every page
-	First      *Report   // its oldest and newest reports, or nil
-	Last       *Report   //
-	Rated      *Report   // its newest report stating ratings, or nil
-	Window     []*Report // this page's reports
-	From, To   int       // their 1-based positions in the Area
-	Criteria   []string  // criterion titles, in order
-	Changes    []Change
+	Name     string
+	Reports  int       // in the Area, on every page
+	First    *Report   // its oldest and newest reports, or nil
+	Last     *Report   //
+	Rated    *Report   // its newest report stating ratings, or nil
+	Window   []*Report // this page's reports
+	From, To int       // their 1-based positions in the Area
+	Criteria []string  // criterion titles, in order
+	Changes  []Change
 	// What the Area covers and its page on the CPS website.
 	PoliceForces, Counties []string
 	CPSURL, CPSHost        string
@@ -156,8 +156,8 @@ type AreaPage struct {
 	History RatingHistoryView
 	// Shared are responses other Areas' reports print that were given
 	// jointly with this Area (first page only).
-	Shared []SharedView
-	Themes []ThemeLink // every theme raised in the Area, with its count (first page only)
+	Shared     []SharedView
+	Themes     []ThemeLink // every theme raised in the Area, with its count (first page only)
 	Groups     []IssueGroup
 	Pagination *Pagination
 }
