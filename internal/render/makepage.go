@@ -27,7 +27,11 @@ func (r *run) frame(p *pageSpec, title string, crumbs []crumb) Frame {
 		Publisher: cfg.Publisher, DataLicence: Link{cfg.DataLicence.Name, cfg.DataLicence.URL}}
 	f.FullTitle = title
 	if p.Pager != nil && p.Pager.Total > 1 {
-		f.FullTitle += " (page " + strconv.Itoa(p.Pager.Page) + " of " + strconv.Itoa(p.Pager.Total) + ")"
+		of := "page " + strconv.Itoa(p.Pager.Page) + " of " + strconv.Itoa(p.Pager.Total)
+		f.FullTitle += " (" + of + ")"
+		if p.Pager.Page > 1 { // page 3 of a list does not have page 1's heading
+			f.Title += ": " + of
+		}
 	}
 	if p.URL != "/" {
 		f.FullTitle += " – " + cfg.Title
@@ -77,7 +81,9 @@ func (r *run) pageData(p *pageSpec) (any, error) {
 	case "index.html":
 		return r.homePage(p), nil
 	case "reports.html":
-		return &ReportsPage{Frame: r.frame(p, p.Title, p.Crumbs), Reports: v.reports(p.Data.([]*report.Report)), Pagination: r.pagination(p.Pager)}, nil
+		d := p.Data.(reportsData)
+		return &ReportsPage{Frame: r.frame(p, p.Title, p.Crumbs), Reports: v.reports(d.Reports), Pagination: r.pagination(p.Pager),
+			Kind: d.Kind, Name: d.List.Title, Count: len(d.List.Reports), Narrow: r.narrowing(), Script: r.urls.rel(r.js), Index: r.urls.rel("/search/index.json")}, nil
 	case "report.html":
 		d := p.Data.(reportData)
 		x := &ReportPage{Frame: r.frame(p, p.Title, p.Crumbs), Report: v.report(d.R), Prev: v.report(d.Prev), Next: v.report(d.Next),
@@ -152,21 +158,20 @@ func (r *run) homePage(p *pageSpec) *HomePage {
 		latest = latest[:5]
 	}
 	x.Latest = r.views.reports(latest)
-	for _, rec := range r.recurring() {
-		if rec.Areas > 0 {
-			x.Recurring = append(x.Recurring, rec)
+	// Themes are counted within one programme, never across: the newest
+	// programme's latest inspection of each Area.
+	for _, c := range r.s.Comparisons {
+		if c.View == site.LatestView && c.Programme.ID != site.UnknownProgramme.ID {
+			x.RecurringIn, x.RecurringOf, x.Recurring = c.Programme.Title, c.WithReport, nil
+			for _, t := range c.Ranked {
+				if t.Areas > 0 {
+					x.Recurring = append(x.Recurring, ThemeReach{r.themeLink(t.Theme), t.Areas, t.Issues})
+				}
+			}
 		}
 	}
 	x.Criteria = x.Ratings.Criteria
 	return x
-}
-
-func (r *run) recurring() []ThemeReach {
-	var out []ThemeReach
-	for _, rec := range r.s.Recurring() {
-		out = append(out, ThemeReach{Link{rec.Theme.Title, r.urls.rel("/themes/" + rec.Theme.Slug + "/")}, rec.Areas, rec.Issues})
-	}
-	return out
 }
 
 func (r *run) ratingsTable(areas []*site.Area) RatingsTable {
@@ -382,4 +387,21 @@ func (r *run) history(h site.RatingHistory) RatingHistoryView {
 		x.Criteria = append(x.Criteria, cv)
 	}
 	return x
+}
+
+// narrowing is the ways the reports list can be narrowed: by Area,
+// programme and year, each a static list.
+func (r *run) narrowing() Narrowing {
+	u := r.urls
+	var n Narrowing
+	for _, a := range r.s.KnownAreas() {
+		n.Areas = append(n.Areas, ThemeLink{Link{a.Name, u.rel("/areas/" + a.Slug + "/")}, len(a.Reports)})
+	}
+	for _, l := range r.s.ProgrammeLists {
+		n.Programmes = append(n.Programmes, ThemeLink{Link{l.Title, u.rel("/reports/programme/" + l.Slug + "/")}, len(l.Reports)})
+	}
+	for _, l := range r.s.YearLists {
+		n.Years = append(n.Years, ThemeLink{Link{l.Title, u.rel("/reports/year/" + l.Slug + "/")}, len(l.Reports)})
+	}
+	return n
 }

@@ -56,11 +56,16 @@ type PageLink struct {
 // ratings, the themes that recur.
 type HomePage struct {
 	Frame
-	Latest    []*Report // the five newest
-	Ratings   RatingsTable
-	Recurring []ThemeReach // themes raised in at least one Area, most Areas first
-	Areas     []AreaSummary
-	Criteria  []string // criterion titles, in order
+	Latest  []*Report // the five newest
+	Ratings RatingsTable
+	// Recurring are the themes raised in at least one Area by its latest
+	// inspection in the programme RecurringIn, most Areas first, out of
+	// RecurringOf Areas with a report in it.
+	Recurring   []ThemeReach
+	RecurringIn string
+	RecurringOf int
+	Areas       []AreaSummary
+	Criteria    []string // criterion titles, in order
 }
 
 // ReportsPage is reports.html: one page of every report, newest first.
@@ -68,6 +73,20 @@ type ReportsPage struct {
 	Frame
 	Reports    []*Report
 	Pagination *Pagination
+	// Kind is "" for every report, "programme" or "year" for a list
+	// narrowed to Name, which holds Count reports on all its pages.
+	Kind, Name string
+	Count      int
+	Narrow     Narrowing
+	// Script and Index are the URLs of the script that filters the list
+	// in place and of the index it reads.
+	Script, Index string
+}
+
+// Narrowing lists the static lists the reports list narrows to, each
+// with its number of reports.
+type Narrowing struct {
+	Areas, Programmes, Years []ThemeLink
 }
 
 // ReportPage is report.html: one report with its issues and responses.

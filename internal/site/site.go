@@ -24,9 +24,6 @@ type Site struct {
 	Themes  []*Theme         // in site.toml order
 	// National holds reports about no single Area.
 	National []*report.Report
-	// Repeats lists the themes raised again in a later inspection of the
-	// same Area, in site.toml order.
-	Repeats []Repeat
 	// Comparisons count each programme's inspections of the Areas, a
 	// latest and an all view per programme, programmes in site.toml order.
 	Comparisons []*Comparison
