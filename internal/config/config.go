@@ -23,6 +23,11 @@ type Config struct {
 	ContactURL       string   `toml:"contact_url"`
 	ContactLabel     string   `toml:"contact_label"`
 	Ratings          []string `toml:"ratings"`
+	// Publisher names who publishes the site, for its footer.
+	Publisher string `toml:"publisher"`
+	// RatingMeanings says what each rating word means, for readers.
+	RatingMeanings map[string]string `toml:"rating_meanings"`
+	DataLicence    Licence           `toml:"data_licence"`
 
 	Extract    Extract           `toml:"extract"`
 	Areas      []Area            `toml:"area"`
@@ -31,6 +36,9 @@ type Config struct {
 	Kinds      []Kind            `toml:"kind"`
 	Themes     []Theme           `toml:"theme"`
 	Glossary   map[string]string `toml:"glossary"`
+	// GlossaryBefore holds expansions that changed: each applies to
+	// documents dated before its date.
+	GlossaryBefore []GlossaryBefore `toml:"glossary_before"`
 }
 
 // Extract holds the words that mark a document's structure.
@@ -63,6 +71,11 @@ type Area struct {
 	Name    string   `toml:"name"`
 	Slug    string   `toml:"slug"`
 	Aliases []string `toml:"aliases"`
+	// What the Area covers, so readers can tell which Area is theirs.
+	PoliceForces []string `toml:"police_forces"`
+	Counties     []string `toml:"counties"`
+	// CPSURL is the Area's own page on the CPS website.
+	CPSURL string `toml:"cps_url"`
 }
 
 // Criterion is one of the inspection criteria that carry a rating.
@@ -70,6 +83,8 @@ type Criterion struct {
 	Slug    string   `toml:"slug"`
 	Title   string   `toml:"title"`
 	Aliases []string `toml:"aliases"`
+	// Description says what the criterion covers, for readers.
+	Description string `toml:"description"`
 }
 
 // Programme is an inspection programme, recognised by its terms.
@@ -82,6 +97,10 @@ type Programme struct {
 	// it applies only to documents about no single Area, and is theirs
 	// when they name no programme and are not about all Areas.
 	National bool `toml:"national"`
+	// Description says, for readers, what the programme inspected and
+	// how it graded, so that comparisons can say why programmes are
+	// never counted together.
+	Description string `toml:"description"`
 }
 
 // Kind is a kind of document (a CPS response, an HMCPSI summary).

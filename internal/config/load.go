@@ -32,7 +32,7 @@ func Parse(path string, src []byte, base *Config) (*Config, []diag.Diagnostic) {
 	if base != nil {
 		inherit(&cfg, base, md)
 	}
-	ds = validate(&cfg, path, lines)
+	ds = append(validate(&cfg, path, lines), validateReaderFacts(&cfg, path, lines)...)
 	if len(ds) > 0 {
 		return nil, ds
 	}
@@ -102,6 +102,7 @@ func inherit(cfg, base *Config, md toml.MetaData) {
 	if !set("glossary") {
 		cfg.Glossary = base.Glossary
 	}
+	inheritReaderFacts(cfg, base, set)
 }
 
 var lineInMessage = regexp.MustCompile(`^line (\d+)(?: \(last key "([^"]*)"\))?: (.*)$`)

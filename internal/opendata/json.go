@@ -72,6 +72,7 @@ func appendReport(b []byte, r *report.Report) []byte {
 		j.close('}')
 	}
 	j.close('}')
+	j.key("source_url").str(r.SourceURL)
 	j.close('}')
 	return j.b
 }

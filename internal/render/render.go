@@ -37,6 +37,17 @@ var DataFiles = map[string]func(*site.Site) ([]byte, error){
 	"data/ratings.csv":  opendata.RatingsCSV,
 }
 
+func init() {
+	for _, f := range opendata.CompareFiles {
+		write := f.Write
+		DataFiles[f.Name] = func(s *site.Site) ([]byte, error) { return opendata.Bytes(write, s) }
+		dataWriters = append(dataWriters, struct {
+			name  string
+			write func(io.Writer, *site.Site) error
+		}{f.Name, write})
+	}
+}
+
 // Lazy makes one of the files a cached run (serve) leaves out: the open
 // data files, the search index and the sitemaps, which only matter when
 // someone asks for them. ok is false for any other name.
@@ -167,7 +178,7 @@ type run struct {
 func newRun(s *site.Site, t *Templates, write WriteFunc) *run {
 	l := newLayout(s)
 	u := newURLs(s.Config.BaseURL, s.Config.BasePath())
-	r := &run{s: s, t: t, write: write, l: l, pages: pages(s, l), urls: u, gloss: newGlossary(s.Config.Glossary, u)}
+	r := &run{s: s, t: t, write: write, l: l, pages: pages(s, l), urls: u, gloss: newGlossary(s.Config, u)}
 	r.views = &views{r: r, m: map[*report.Report]*Report{}, themes: map[string]Link{}}
 	r.fragments = &fragments{t: t, memo: &hashMemo{}}
 	r.menus = map[string][]MenuItem{}

@@ -35,7 +35,7 @@ type Report struct {
 	NarrativeThemes     []string       `json:"narrative_themes"`
 	NarrativeThemeTerms NarrativeTerms `json:"narrative_theme_terms"`
 
-	SourceURL string `json:"-"`
+	SourceURL string `json:"source_url"`
 	// Narrative is the document's opening text: the words between the
 	// title and the issues, web chrome and markup removed, as paragraphs.
 	Narrative []Paragraph `json:"-"`

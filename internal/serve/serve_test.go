@@ -193,8 +193,9 @@ func TestOneEditRerendersOnlyPagesThatShowIt(t *testing.T) {
 	// glossary, the list of themes (its counts did not change), the other
 	// reports, Areas or themes.
 	want := []string{
-		"areas/index.html", "areas/mersey-cheshire/index.html", "compare/index.html", "index.html",
+		"areas/index.html", "areas/mersey-cheshire/index.html", "compare/all/index.html", "compare/index.html", "index.html",
 		"reports/index.html", "reports/mersey-cheshire-2018-04-05/index.html", "reports/mersey-cheshire-2018-04-05/source/index.html",
+		"reports/programme/aap/index.html", "reports/year/2018/index.html",
 		"themes/case-progression/index.html", "themes/charging-and-case-analysis/index.html",
 		"themes/community-engagement/index.html", "themes/defence-engagement/index.html", "themes/disclosure/index.html",
 		"themes/quality-assurance/index.html", "themes/training/index.html", "themes/victim-communication/index.html",
