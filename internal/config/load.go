@@ -96,6 +96,12 @@ func inherit(cfg, base *Config, md toml.MetaData) {
 	if !set("glossary") {
 		cfg.Glossary = base.Glossary
 	}
+	if !set("role") {
+		cfg.Roles = base.Roles
+	}
+	if !set("commitment", "others") {
+		cfg.Commitment.Others = base.Commitment.Others
+	}
 }
 
 var lineInMessage = regexp.MustCompile(`^line (\d+)(?: \(last key "([^"]*)"\))?: (.*)$`)
