@@ -24,7 +24,7 @@ step "go test"
 go test -count=1 ./...
 
 step "fuzz ($FUZZTIME each)"
-for target in FuzzParse FuzzFrontMatter FuzzSlugify FuzzShortcuts; do
+for target in FuzzParse FuzzFrontMatter FuzzSlugify FuzzShortcuts FuzzCommitments; do
   go test ./internal/report -run '^$' -fuzz "^${target}\$" -fuzztime "$FUZZTIME" -fuzzminimizetime 200x
 done
 

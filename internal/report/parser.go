@@ -206,6 +206,7 @@ func (p *Parser) Parse(src string, data []byte) (*Report, []diag.Diagnostic) {
 	}
 	ds = append(ds, p.lint(r)...)
 	r.detach()
+	p.readCommitments(r)
 	for i := range ds {
 		ds[i].Path = src
 	}
