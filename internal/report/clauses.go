@@ -32,8 +32,8 @@ var clauseOpeners = []struct {
 	{" that will ", true}, {" that has ", true}, {" that have ", true}, {" that are ", true}, {" that is ", true}, {" whereby ", true}, {" in which ", true}, {", who ", true}, {" who ", true},
 }
 
-// splitClauses cuts a sentence into clauses.
-func splitClauses(s string) []clauseSpan {
+// splitClauses cuts sentence s, whose words are ws, into clauses.
+func splitClauses(s string, ws []sentenceWord) []clauseSpan {
 	type cut struct {
 		at, skip int
 		relative bool
@@ -62,7 +62,7 @@ func splitClauses(s string) []clauseSpan {
 			break
 		}
 		i += from
-		left, right := lower[lastCut(lower, i):i], lower[i+5:nextCut(lower, i+5)]
+		left, right := wordsIn(ws, lastCut(lower, i), i), wordsIn(ws, i+5, nextCut(lower, i+5))
 		if hasVerbMarker(left) && hasVerbMarker(right) {
 			cuts = append(cuts, cut{i, 5, false})
 		}
@@ -111,9 +111,9 @@ func nextCut(s string, i int) int {
 	}
 }
 
-// hasVerbMarker is a quick test that s holds a verb of commitment.
-func hasVerbMarker(lower string) bool {
-	_, ok := findMarker(sentenceWords(lower))
+// hasVerbMarker reports whether ws hold a verb of commitment.
+func hasVerbMarker(ws []sentenceWord) bool {
+	_, ok := findMarker(ws)
 	return ok
 }
 

@@ -75,6 +75,7 @@ func grammarFor(cfg *config.Config) *commitmentGrammar {
 func (p *Parser) readCommitments(r *Report) {
 	g := grammarFor(p.cfg)
 	byResponse := map[int][]Commitment{}
+	var loc *lineLocator
 	for i := range r.Issues {
 		is := &r.Issues[i]
 		if is.ResponseLine == 0 || len(g.cfg.Roles) == 0 {
@@ -83,27 +84,19 @@ func (p *Parser) readCommitments(r *Report) {
 		}
 		cs, ok := byResponse[is.ResponseLine]
 		if !ok {
-			loc := newLineLocator(r.Text, is.ResponseLine, nextIssueLine(r, is.ResponseLine))
-			cs = g.read(is.ResponseParagraphs, r.Date, loc)
+			if loc == nil {
+				loc = newLineLocator(r.Text)
+			}
+			cs = g.read(is.ResponseParagraphs, r.Date, loc, is.ResponseLine)
 			byResponse[is.ResponseLine] = cs
 		}
 		is.Commitments = cs
 	}
 }
 
-// nextIssueLine is the first line of the issue after line, or 0.
-func nextIssueLine(r *Report, line int) int {
-	next := 0
-	for _, is := range r.Issues {
-		if is.Line > line && (next == 0 || is.Line < next) {
-			next = is.Line
-		}
-	}
-	return next
-}
-
-// read finds the commitments in a response's paragraphs.
-func (g *commitmentGrammar) read(paras []string, date string, loc *lineLocator) []Commitment {
+// read finds the commitments in a response's paragraphs; the response
+// starts at line first of the text loc indexes.
+func (g *commitmentGrammar) read(paras []string, date string, loc *lineLocator, first int) []Commitment {
 	out := []Commitment{}
 	st := &responseState{speaker: g.fallback}
 	for _, unit := range responseUnits(paras) {
@@ -111,7 +104,8 @@ func (g *commitmentGrammar) read(paras []string, date string, loc *lineLocator) 
 		if !ok {
 			continue
 		}
-		c.Line = loc.find(unit)
+		c.Line = loc.find(unit, first)
+		first = c.Line
 		out = append(out, c)
 	}
 	return out
@@ -131,11 +125,12 @@ func (g *commitmentGrammar) sentence(text, date string, st *responseState) (Comm
 		return Commitment{}, false // a quotation, not the CPS's own words
 	}
 	plain := blankQuotes(text)
+	ws := sentenceWords(plain)
 	var owners []int
 	status := ""
 	var tf Timeframe
-	for _, cl := range splitClauses(plain) {
-		a, ok := g.clause(plain, cl, st)
+	for _, cl := range splitClauses(plain, ws) {
+		a, ok := g.clause(plain, ws, cl, st)
 		if !ok {
 			continue
 		}
@@ -188,6 +183,9 @@ func opensWithQuote(text string) bool {
 // the same length, so that words quoted from the report are not read as
 // the CPS's, while every offset still points into the original.
 func blankQuotes(text string) string {
+	if !strings.Contains(text, `"`) && !strings.Contains(text, "“") {
+		return text
+	}
 	b := []byte(text)
 	for _, pair := range [][2]string{{`"`, `"`}, {"“", "”"}} {
 		from := 0

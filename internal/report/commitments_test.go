@@ -20,7 +20,7 @@ func testGrammar(t testing.TB) *commitmentGrammar {
 
 // readOne reads a response of one paragraph dated 2018-04-05.
 func readOne(g *commitmentGrammar, response string) []Commitment {
-	return g.read([]string{response}, "2018-04-05", newLineLocator(response, 1, 0))
+	return g.read([]string{response}, "2018-04-05", newLineLocator(response), 1)
 }
 
 func TestCommitmentStatusAndOwners(t *testing.T) {
@@ -107,7 +107,7 @@ func TestCommitmentsOfAResponse(t *testing.T) {
 	g := testGrammar(t)
 	text := "CPS Response: Managers will work with staff.\nThey will continue to monitor\n\ncompliance. The police will help.\nNationally we are piloting a scheme. We have also set up a network.\n"
 	paras := []string{"Managers will work with staff. They will continue to monitor", "compliance. The police will help. Nationally we are piloting a scheme. We have also set up a network."}
-	cs := g.read(paras, "2018-04-05", newLineLocator(text, 1, 0))
+	cs := g.read(paras, "2018-04-05", newLineLocator(text), 1)
 	want := []struct {
 		owners string
 		line   int
@@ -143,7 +143,7 @@ func FuzzCommitments(f *testing.F) {
 		if !utf8.ValidString(text) {
 			return
 		}
-		cs := g.read(strings.Split(text, "\n\n"), date, newLineLocator(text, 1, 0))
+		cs := g.read(strings.Split(text, "\n\n"), date, newLineLocator(text), 1)
 		lines := strings.Count(text, "\n") + 1
 		for _, c := range cs {
 			switch c.Status {

@@ -18,7 +18,7 @@ type sentenceWord struct {
 // sentenceWords splits s into words: letters, digits, inner apostrophes and
 // hyphens, and "&" on its own.
 func sentenceWords(s string) []sentenceWord {
-	var out []sentenceWord
+	out := make([]sentenceWord, 0, len(s)/6+1)
 	i := 0
 	for i < len(s) {
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -65,15 +65,18 @@ func sentenceWords(s string) []sentenceWord {
 // unless it opens a name of several words ("Legal managers" finds "legal
 // managers"; "the Area" does not find "the area of").
 type nameList struct {
-	names []listedName // most words first
+	// byFirst holds the names by their first word in lower case, most
+	// words first; a one-word name also under its plural forms.
+	byFirst map[string][]listedName
 }
 
 type listedName struct {
 	words []string // as configured
+	lower []string
 	owner int
 }
 
-func newNameList() *nameList { return &nameList{} }
+func newNameList() *nameList { return &nameList{byFirst: map[string][]listedName{}} }
 
 func (nl *nameList) add(name string, owner int) {
 	ws := sentenceWords(name)
@@ -83,9 +86,17 @@ func (nl *nameList) add(name string, owner int) {
 	n := listedName{owner: owner}
 	for _, w := range ws {
 		n.words = append(n.words, w.text)
+		n.lower = append(n.lower, strings.ToLower(w.text))
 	}
-	nl.names = append(nl.names, n)
-	sort.SliceStable(nl.names, func(i, j int) bool { return len(nl.names[i].words) > len(nl.names[j].words) })
+	keys := []string{n.lower[0]}
+	if len(ws) == 1 {
+		keys = append(keys, n.lower[0]+"s", n.lower[0]+"es")
+	}
+	for _, k := range keys {
+		list := append(nl.byFirst[k], n)
+		sort.SliceStable(list, func(i, j int) bool { return len(list[i].words) > len(list[j].words) })
+		nl.byFirst[k] = list
+	}
 }
 
 // nameHit is one name found: its owner and the words it spans.
@@ -117,7 +128,7 @@ func (nl *nameList) find(ws []sentenceWord) []nameHit {
 			i++
 			continue
 		}
-		name := nl.names[nl.indexAt(ws, i)]
+		name := nl.at(ws, i)
 		out = append(out, nameHit{name.owner, i, i + n, ws[i+n-1].possessive})
 		i += n
 	}
@@ -126,19 +137,17 @@ func (nl *nameList) find(ws []sentenceWord) []nameHit {
 
 // longestAt is the number of words of the longest name at ws[i], or 0.
 func (nl *nameList) longestAt(ws []sentenceWord, i int) int {
-	if k := nl.indexAt(ws, i); k >= 0 {
-		return len(nl.names[k].words)
-	}
-	return 0
+	return len(nl.at(ws, i).words)
 }
 
-func (nl *nameList) indexAt(ws []sentenceWord, i int) int {
-	for k, n := range nl.names {
+// at is the longest name at ws[i]; it has no words when none is there.
+func (nl *nameList) at(ws []sentenceWord, i int) listedName {
+	for _, n := range nl.byFirst[ws[i].lower] {
 		if n.matchesAt(ws, i) {
-			return k
+			return n
 		}
 	}
-	return -1
+	return listedName{}
 }
 
 func (n listedName) matchesAt(ws []sentenceWord, i int) bool {
@@ -150,7 +159,7 @@ func (n listedName) matchesAt(ws []sentenceWord, i int) bool {
 		if k < len(n.words)-1 && w.possessive {
 			return false
 		}
-		lw := strings.ToLower(nw)
+		lw := n.lower[k]
 		if w.lower != lw && (k < len(n.words)-1 || (w.lower != lw+"s" && w.lower != lw+"es")) {
 			return false
 		}

@@ -1,6 +1,9 @@
 package report
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // clauseReading is what one clause commits the CPS to.
 type clauseReading struct {
@@ -9,25 +12,26 @@ type clauseReading struct {
 	owners []int // roles named as doing it; empty when none is
 }
 
-// clause reads one clause of sentence s. ok is false when it holds no
-// verb of commitment, or commits someone other than the CPS.
-func (g *commitmentGrammar) clause(s string, cl clauseSpan, st *responseState) (clauseReading, bool) {
-	text := s[cl.from:cl.to]
-	ws := sentenceWords(text)
+// clause reads one clause of sentence s, whose words are all. ok is false
+// when it holds no verb of commitment, or commits someone other than the
+// CPS.
+func (g *commitmentGrammar) clause(s string, all []sentenceWord, cl clauseSpan, st *responseState) (clauseReading, bool) {
+	ws := wordsIn(all, cl.from, cl.to)
 	m, ok := findMarker(ws)
 	if !ok {
 		return clauseReading{}, false
 	}
-	subject := subjectOf(text, ws, m.at)
-	if cl.relative && strings.TrimSpace(subject) == "" || cl.relative && isRelativePronoun(subject) {
-		subject = antecedent(s[:cl.from]) // "the local judiciary who will be invited"
+	sw := wordsIn(all, subjectStart(s, cl.from, ws, m.at), ws[m.at].start)
+	if cl.relative && (len(sw) == 0 || len(sw) == 1 && isRelativePronoun(sw[0].lower)) {
+		// "the local judiciary who will be invited": who is the judiciary
+		before := wordsIn(all, 0, cl.from)
+		sw = before[max(0, len(before)-5):]
 	}
-	sw := sentenceWords(subject)
 	roles := g.rolesIn(sw)
 	others := g.others.find(sw)
 	pronoun := pronounIn(sw)
-	agents, otherAgents := g.agents(text, ws, m)
-	r := clauseReading{status: m.status, verbAt: cl.from + ws[m.at].start}
+	agents, otherAgents := g.agents(s, ws, m)
+	r := clauseReading{status: m.status, verbAt: ws[m.at].start}
 	switch {
 	case m.passive:
 		if len(agents) == 0 && len(otherAgents) > 0 {
@@ -60,25 +64,37 @@ func (g *commitmentGrammar) clause(s string, cl clauseSpan, st *responseState) (
 	return r, true
 }
 
-// subjectOf is the words before the verb that name who acts: after the
-// last comma, and back over earlier parts of a list of names ("The CCP,
-// DCCPs and legal managers will").
-func subjectOf(text string, ws []sentenceWord, at int) string {
+// subjectStart is where the words before the verb that name who acts
+// begin: after the last comma, and back over earlier parts of a list of
+// names ("The CCP, DCCPs and legal managers will").
+func subjectStart(s string, from int, ws []sentenceWord, at int) int {
 	if at == 0 {
-		return ""
+		return ws[0].start
 	}
 	end := ws[at].start
-	before := text[:end]
-	parts := strings.Split(before, ",")
-	subject := parts[len(parts)-1]
-	for i := len(parts) - 2; i >= 0; i-- {
-		p := strings.TrimSpace(parts[i])
-		if !looksLikeNames(p) {
-			break
+	start := from
+	if i := strings.LastIndexByte(s[from:end], ','); i >= 0 {
+		start = from + i + 1
+		for start > from {
+			j := strings.LastIndexByte(s[from:start-1], ',')
+			part := s[from+j+1 : start-1]
+			if !looksLikeNames(strings.TrimSpace(part)) {
+				break
+			}
+			start = from + j + 1
 		}
-		subject = parts[i] + "," + subject
 	}
-	return subject
+	return start
+}
+
+// wordsIn is the words of ws that lie between byte offsets from and to.
+func wordsIn(ws []sentenceWord, from, to int) []sentenceWord {
+	i := sort.Search(len(ws), func(k int) bool { return ws[k].start >= from })
+	j := sort.Search(len(ws), func(k int) bool { return ws[k].end > to })
+	if j < i {
+		return nil
+	}
+	return ws[i:j]
 }
 
 // looksLikeNames reports whether a part before a comma is short and opens
@@ -102,22 +118,12 @@ var leadWords = setOf("in", "as", "following", "after", "before", "since", "howe
 	"from", "during", "within", "whilst", "while", "although", "nationally", "locally", "finally", "first",
 	"secondly", "thirdly", "lastly", "overall", "importantly", "separately", "meanwhile")
 
-func isRelativePronoun(s string) bool {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "", "who", "which", "that", "whom":
+func isRelativePronoun(lower string) bool {
+	switch lower {
+	case "who", "which", "that", "whom":
 		return true
 	}
 	return false
-}
-
-// antecedent is the last few words before a relative clause: whom "who"
-// stands for.
-func antecedent(before string) string {
-	ws := sentenceWords(before)
-	if len(ws) > 5 {
-		return before[ws[len(ws)-5].start:]
-	}
-	return before
 }
 
 // pronounIn is the personal pronoun a subject holds: "we" (also "our" and

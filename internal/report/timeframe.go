@@ -62,8 +62,18 @@ var tfNumberWords = map[string]int{
 // month with no year is the latest such month up to the date, not the next.
 func readTimeframe(text, date string, done bool) Timeframe {
 	best, bestAt := Timeframe{}, len(text)+1
+	lower := strings.ToLower(text)
+	// Each form needs a word that most sentences lack: a cheap look for it
+	// spares running the pattern.
+	years := firstYear(text)
+	from := 0 // where the patterns start looking
 	try := func(re *regexp.Regexp, read func(m []string, written string) (Timeframe, bool)) {
-		for _, loc := range re.FindAllStringSubmatchIndex(text, -1) {
+		for _, loc := range re.FindAllStringSubmatchIndex(text[from:], -1) {
+			for i := range loc {
+				if loc[i] >= 0 {
+					loc[i] += from
+				}
+			}
 			if loc[0] >= bestAt {
 				return
 			}
@@ -80,6 +90,68 @@ func readTimeframe(text, date string, done bool) Timeframe {
 			}
 		}
 	}
+	if years >= 0 {
+		// What opens a dated timeframe stands a few words before its
+		// year: the patterns need not try every place before that.
+		from = max(0, years-60)
+		for from > 0 && text[from-1] != ' ' {
+			from-- // start at a word, so that \b means what it says
+		}
+		tryDated(try)
+		from = 0
+	}
+	if mentions(text, tfMonthStems) { // a month with no year is capitalised
+		try(tfBareMonth, func(m []string, w string) (Timeframe, bool) { return readBareMonth(m, w, date, done) })
+	}
+	units := mentions(lower, []string{"week", "month", "year"})
+	if units && mentions(lower, []string{"next", "coming", "following"}) {
+		try(tfDuration, readSpan(date))
+	}
+	if units && strings.Contains(lower, "within") {
+		try(tfWithin, readSpan(date))
+	}
+	if units && mentions(lower, []string{"this", "next", "current", "coming"}) {
+		try(tfCalendar, func(m []string, w string) (Timeframe, bool) { return readCalendar(m, w, date) })
+	}
+	if mentions(lower, []string{"shortly", "due course", "soon", "near future", " term", "imminently", "coming", "next few"}) {
+		try(tfVague, func(m []string, w string) (Timeframe, bool) { return Timeframe{Written: w}, true })
+	}
+	return best
+}
+
+// mentions reports whether s holds any of the words.
+func mentions(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+var tfMonthStems = []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+
+// firstYear is where the first run of four digits in s starts, as every
+// year does, or -1.
+func firstYear(s string) int {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			run++
+			if run == 4 {
+				return i - 3
+			}
+		} else {
+			run = 0
+		}
+	}
+	return -1
+}
+
+type tryFunc func(re *regexp.Regexp, read func(m []string, written string) (Timeframe, bool))
+
+// tryDated tries the forms with a year: business year, day, month, year.
+func tryDated(try tryFunc) {
 	try(tfBusinessYear, func(m []string, w string) (Timeframe, bool) {
 		y, _ := strconv.Atoi(m[1])
 		next, _ := strconv.Atoi(m[2])
@@ -108,28 +180,34 @@ func readTimeframe(text, date string, done bool) Timeframe {
 		y, _ := strconv.Atoi(m[1])
 		return Timeframe{Written: w, Read: m[1], Due: openEnded(w, fmt.Sprintf("%04d-12-31", y))}, true
 	})
-	try(tfBareMonth, func(m []string, w string) (Timeframe, bool) {
-		if name := m[1]; name[0] < 'A' || name[0] > 'Z' {
-			return Timeframe{}, false // "in may" is rather a verb than a month
-		}
-		tf := Timeframe{Written: w, Relative: true}
-		doc, err := time.Parse("2006-01-02", date)
-		if err != nil {
-			return tf, true
-		}
-		mo := tfMonthNumber[strings.ToLower(m[1])[:3]]
-		y := doc.Year()
-		switch {
-		case done && mo > doc.Month():
-			y--
-		case !done && mo < doc.Month():
-			y++
-		}
-		tf.Read = fmt.Sprintf("%04d-%02d", y, mo)
-		tf.Due = openEnded(w, lastDay(y, mo))
+}
+
+// readBareMonth reads a month with no year against the document's date.
+func readBareMonth(m []string, w, date string, done bool) (Timeframe, bool) {
+	if name := m[1]; name[0] < 'A' || name[0] > 'Z' {
+		return Timeframe{}, false // "in may" is rather a verb than a month
+	}
+	tf := Timeframe{Written: w, Relative: true}
+	doc, err := time.Parse("2006-01-02", date)
+	if err != nil {
 		return tf, true
-	})
-	span := func(m []string, w string) (Timeframe, bool) {
+	}
+	mo := tfMonthNumber[strings.ToLower(m[1])[:3]]
+	y := doc.Year()
+	switch {
+	case done && mo > doc.Month():
+		y--
+	case !done && mo < doc.Month():
+		y++
+	}
+	tf.Read = fmt.Sprintf("%04d-%02d", y, mo)
+	tf.Due = openEnded(w, lastDay(y, mo))
+	return tf, true
+}
+
+// readSpan reads "over the next twelve months" from the document's date.
+func readSpan(date string) func(m []string, w string) (Timeframe, bool) {
+	return func(m []string, w string) (Timeframe, bool) {
 		n := 1
 		if m[1] != "" {
 			if v, err := strconv.Atoi(m[1]); err == nil {
@@ -164,47 +242,45 @@ func readTimeframe(text, date string, done bool) Timeframe {
 		}
 		return tf, true
 	}
-	try(tfDuration, span)
-	try(tfWithin, span)
-	try(tfCalendar, func(m []string, w string) (Timeframe, bool) {
-		tf := Timeframe{Written: w, Relative: true}
-		doc, err := time.Parse("2006-01-02", date)
-		if err != nil {
-			return tf, true
-		}
-		which := strings.ToLower(m[1])
-		unit := strings.ToLower(strings.Join(strings.Fields(m[2]), " "))
-		next := which == "next" || which == "the coming"
-		switch unit {
-		case "month":
-			t := time.Date(doc.Year(), doc.Month(), 1, 0, 0, 0, 0, time.UTC)
-			if next {
-				t = t.AddDate(0, 1, 0)
-			}
-			tf.Read = t.Format("2006-01")
-			tf.Due = lastDay(t.Year(), t.Month())
-		case "financial year", "business year":
-			y := doc.Year()
-			if doc.Month() < time.April {
-				y--
-			}
-			if next {
-				y++
-			}
-			tf.Read = fmt.Sprintf("%04d-04/%04d-03", y, y+1)
-			tf.Due = fmt.Sprintf("%04d-03-31", y+1)
-		default:
-			y := doc.Year()
-			if next {
-				y++
-			}
-			tf.Read = strconv.Itoa(y)
-			tf.Due = fmt.Sprintf("%04d-12-31", y)
-		}
+}
+
+// readCalendar reads "this year", "next month", "the next financial year".
+func readCalendar(m []string, w, date string) (Timeframe, bool) {
+	tf := Timeframe{Written: w, Relative: true}
+	doc, err := time.Parse("2006-01-02", date)
+	if err != nil {
 		return tf, true
-	})
-	try(tfVague, func(m []string, w string) (Timeframe, bool) { return Timeframe{Written: w}, true })
-	return best
+	}
+	which := strings.ToLower(m[1])
+	unit := strings.ToLower(strings.Join(strings.Fields(m[2]), " "))
+	next := which == "next" || which == "the coming"
+	switch unit {
+	case "month":
+		t := time.Date(doc.Year(), doc.Month(), 1, 0, 0, 0, 0, time.UTC)
+		if next {
+			t = t.AddDate(0, 1, 0)
+		}
+		tf.Read = t.Format("2006-01")
+		tf.Due = lastDay(t.Year(), t.Month())
+	case "financial year", "business year":
+		y := doc.Year()
+		if doc.Month() < time.April {
+			y--
+		}
+		if next {
+			y++
+		}
+		tf.Read = fmt.Sprintf("%04d-04/%04d-03", y, y+1)
+		tf.Due = fmt.Sprintf("%04d-03-31", y+1)
+	default:
+		y := doc.Year()
+		if next {
+			y++
+		}
+		tf.Read = strconv.Itoa(y)
+		tf.Due = fmt.Sprintf("%04d-12-31", y)
+	}
+	return tf, true
 }
 
 // openEnded drops the due date of a timeframe that starts rather than ends

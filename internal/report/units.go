@@ -1,6 +1,8 @@
 package report
 
 import (
+	"bytes"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -87,62 +89,56 @@ func endsWithAbbreviation(s string) bool {
 
 // lineLocator finds the source line of a sentence of a response: it
 // compares letters and digits only, so markdown, line breaks and folded
-// spaces do not matter.
+// spaces do not matter. One indexes a whole document.
 type lineLocator struct {
-	stream []byte // lower-case letters and digits of the response's lines
-	lineAt []int  // the line of each byte of stream
-	pos    int    // where the last sentence was found: sentences come in order
-	first  int
+	stream    []byte // lower-case letters and digits of the text
+	lineStart []int  // where each line (from 1) starts in stream
+	key       []byte
 }
 
-// newLineLocator indexes lines from (1-based, inclusive) to to (exclusive;
-// 0 for the end) of text.
-func newLineLocator(text string, from, to int) *lineLocator {
-	loc := &lineLocator{first: from}
-	n := 1
-	for len(text) > 0 && (to == 0 || n < to) {
-		line := text
-		if i := strings.IndexByte(text, '\n'); i >= 0 {
-			line, text = text[:i], text[i+1:]
-		} else {
-			text = ""
-		}
-		if n >= from {
-			for _, r := range strings.ToLower(line) {
-				if unicode.IsLetter(r) || unicode.IsDigit(r) {
-					loc.stream = utf8.AppendRune(loc.stream, r)
-					for k := utf8.RuneLen(r); k > 0; k-- {
-						loc.lineAt = append(loc.lineAt, n)
-					}
-				}
+func newLineLocator(text string) *lineLocator {
+	loc := &lineLocator{stream: make([]byte, 0, len(text)), lineStart: []int{0, 0}}
+	for _, r := range text {
+		switch {
+		case r == '\n':
+			loc.lineStart = append(loc.lineStart, len(loc.stream))
+		case r < utf8.RuneSelf:
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
 			}
+			if 'a' <= r && r <= 'z' || '0' <= r && r <= '9' {
+				loc.stream = append(loc.stream, byte(r))
+			}
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			loc.stream = utf8.AppendRune(loc.stream, unicode.ToLower(r))
 		}
-		n++
 	}
 	return loc
 }
 
-// find returns the line where sentence starts, or the response's first
-// line when it cannot be found.
-func (loc *lineLocator) find(sentence string) int {
-	var key []byte
-	for _, r := range strings.ToLower(sentence) {
+// lineOf is the line holding byte i of stream.
+func (loc *lineLocator) lineOf(i int) int {
+	return sort.Search(len(loc.lineStart), func(k int) bool { return loc.lineStart[k] > i }) - 1
+}
+
+// find returns the line where sentence starts, looking from line from on
+// (sentences come in order), or from itself when it cannot be found.
+func (loc *lineLocator) find(sentence string, from int) int {
+	loc.key = loc.key[:0]
+	for _, r := range sentence {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			key = utf8.AppendRune(key, r)
-			if len(key) >= 40 {
+			loc.key = utf8.AppendRune(loc.key, unicode.ToLower(r))
+			if len(loc.key) >= 40 {
 				break
 			}
 		}
 	}
-	if len(key) == 0 {
-		return loc.first
+	if len(loc.key) == 0 || from < 1 || from >= len(loc.lineStart) {
+		return from
 	}
-	if i := strings.Index(string(loc.stream[loc.pos:]), string(key)); i >= 0 {
-		loc.pos += i
-		return loc.lineAt[loc.pos]
+	start := loc.lineStart[from]
+	if i := bytes.Index(loc.stream[start:], loc.key); i >= 0 {
+		return loc.lineOf(start + i)
 	}
-	if i := strings.Index(string(loc.stream), string(key)); i >= 0 {
-		return loc.lineAt[i]
-	}
-	return loc.first
+	return from
 }
