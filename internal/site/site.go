@@ -27,6 +27,8 @@ type Site struct {
 	// Repeats lists the themes raised again in a later inspection of the
 	// same Area, in site.toml order.
 	Repeats []Repeat
+	// Commitments arranges what the responses promise (commitments.go).
+	Commitments *Commitments
 
 	areaBySlug  map[string]*Area
 	themeBySlug map[string]*Theme
@@ -105,6 +107,7 @@ func New(cfg *config.Config, reports []*report.Report) (*Site, []diag.Diagnostic
 	s.buildAreas()
 	s.buildThemes()
 	s.buildProgress()
+	s.buildCommitments()
 	return s, ds
 }
 
