@@ -47,6 +47,9 @@ func completeSite(t *testing.T, dest string) int {
 }
 
 func TestKilledBuildsLeaveTheLastCompleteSite(t *testing.T) {
+	if testing.Short() {
+		t.Skip("long: skipped by -short")
+	}
 	small := newSite(t, nil)
 	big := t.TempDir()
 	cfg, _ := config.Parse("site.toml", inspectsite.DefaultConfig, nil)

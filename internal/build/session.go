@@ -34,6 +34,9 @@ type Session struct {
 	files map[string][]byte // the last good site
 	site  *site.Site        // ... and its model, for files made on request
 	lazy  map[string][]byte // data files made on request for this build
+	// lazyNames lists the files Lazy can make for this build, so that a
+	// request for any other costs nothing.
+	lazyNames map[string]bool
 }
 
 // doc is one parsed document and the file facts it was parsed from.
@@ -65,6 +68,12 @@ func (s *Session) Lazy(name string) ([]byte, bool) {
 		return b, true
 	}
 	if s.site == nil {
+		return nil, false
+	}
+	if s.lazyNames == nil {
+		s.lazyNames = render.LazyNames(s.site)
+	}
+	if !s.lazyNames[name] {
 		return nil, false
 	}
 	b, ok, err := render.Lazy(s.site, name)
@@ -119,9 +128,9 @@ func (s *Session) Rebuild(changed []string, full bool) *Result {
 		s.tmpl = t
 	}
 	if configChanged || templatesChanged || full || len(s.docs) == 0 {
-		s.refreshDocs(&list, changed)
+		res.Reread = s.refreshDocs(&list, changed)
 	} else {
-		s.refreshNamed(&list, changed)
+		res.Reread = s.refreshNamed(&list, changed)
 	}
 	parsed := make([]Parsed, 0, len(s.docs))
 	for _, name := range sortedDocNames(s.docs) {
@@ -145,7 +154,7 @@ func (s *Session) Rebuild(changed []string, full bool) *Result {
 	if res.Errors == 0 || s.files == nil {
 		// A first build with errors is still served, so the page can show
 		// them; later, errors keep the last good site.
-		s.files, s.site, s.lazy = files, res.Site, map[string][]byte{}
+		s.files, s.site, s.lazy, s.lazyNames = files, res.Site, map[string][]byte{}, nil
 		res.Committed = res.Errors == 0
 	}
 	return res
@@ -161,7 +170,7 @@ func (s *Session) configName() string {
 // refreshDocs re-reads documents that are new or whose size or time
 // changed, and forgets those that are gone. Checking every file, not only
 // the ones an event named, means a missed event cannot leave a stale page.
-func (s *Session) refreshDocs(list *diag.List, changed []string) {
+func (s *Session) refreshDocs(list *diag.List, changed []string) (stale []string) {
 	named := make(map[string]bool, len(changed))
 	for _, c := range changed {
 		named[c] = true
@@ -169,7 +178,6 @@ func (s *Session) refreshDocs(list *diag.List, changed []string) {
 	names, ds := Documents(s.src)
 	list.Add(ds...)
 	seen := make(map[string]bool, len(names))
-	var stale []string
 	for _, name := range names {
 		seen[name] = true
 		fi, err := fs.Stat(s.src, name)
@@ -190,13 +198,13 @@ func (s *Session) refreshDocs(list *diag.List, changed []string) {
 	for i, p := range ParseAll(s.src, stale, s.parse, s.cfg.MaxDocumentBytes) {
 		s.docs[stale[i]].parsed = p
 	}
+	return stale
 }
 
 // refreshNamed re-reads only the documents a batch of events named: new,
 // changed or gone. Watch batches that could hide other changes (a queue
 // overflow, a folder created or removed) ask for a full rescan instead.
-func (s *Session) refreshNamed(list *diag.List, changed []string) {
-	var stale []string
+func (s *Session) refreshNamed(list *diag.List, changed []string) (stale []string) {
 	for _, name := range changed {
 		if !strings.HasPrefix(name, ContentDir+"/") || !Extensions[strings.ToLower(path.Ext(name))] {
 			continue
@@ -215,6 +223,7 @@ func (s *Session) refreshNamed(list *diag.List, changed []string) {
 	for i, p := range ParseAll(s.src, stale, s.parse, s.cfg.MaxDocumentBytes) {
 		s.docs[stale[i]].parsed = p
 	}
+	return stale
 }
 
 // hiddenPath reports a path Documents would skip: a dot file or folder or

@@ -2,7 +2,6 @@ package config
 
 import (
 	"fmt"
-	"net/url"
 	"regexp"
 	"strings"
 
@@ -24,8 +23,8 @@ func validate(c *Config, path string, kl keyLines) []diag.Diagnostic {
 	if strings.TrimSpace(c.Title) == "" {
 		bad("title", "title must not be empty")
 	}
-	if u, err := url.Parse(c.BaseURL); err != nil || (u.Host == "" && !strings.HasPrefix(c.BaseURL, "/")) {
-		bad("base_url", "base_url %q must be a full URL (https://example.org/sub/) or a path starting with /", c.BaseURL)
+	if err := CheckBaseURL(c.BaseURL); err != nil {
+		bad("base_url", "base_url: %v", err)
 	}
 	if c.Language == "" {
 		bad("language", "language must not be empty (for example en-GB)")
@@ -71,11 +70,6 @@ func validate(c *Config, path string, kl keyLines) []diag.Diagnostic {
 		if len(t.Terms) == 0 {
 			bad(fmt.Sprintf("theme#%d", i+1), "theme %q has no terms, so no issue can match it", t.Slug)
 		}
-		for _, term := range t.Terms {
-			if strings.TrimSpace(strings.TrimSuffix(term, "*")) == "" {
-				bad(fmt.Sprintf("theme#%d.terms", i+1), "theme %q has an empty term", t.Slug)
-			}
-		}
 	}
 	for i, p := range c.Programmes {
 		if p.ID == "" || len(p.Terms) == 0 {
@@ -96,5 +90,6 @@ func validate(c *Config, path string, kl keyLines) []diag.Diagnostic {
 			bad("glossary."+abbr, "glossary entry %q has no expansion", abbr)
 		}
 	}
+	checkValues(c, checker{bad})
 	return ds
 }

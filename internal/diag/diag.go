@@ -35,11 +35,14 @@ type Diagnostic struct {
 	Message  string
 }
 
+// String is the diagnostic as one line of text. Control characters in the
+// path or message (a file named with a newline or an escape sequence) are
+// escaped, so a diagnostic can neither forge another nor drive the terminal.
 func (d Diagnostic) String() string {
 	if d.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s: %s", d.Path, d.Line, d.Severity, d.Message)
+		return fmt.Sprintf("%s:%d: %s: %s", Printable(d.Path), d.Line, d.Severity, Printable(d.Message))
 	}
-	return fmt.Sprintf("%s: %s: %s", d.Path, d.Severity, d.Message)
+	return fmt.Sprintf("%s: %s: %s", Printable(d.Path), d.Severity, Printable(d.Message))
 }
 
 // Error lets a single diagnostic travel as an error value.

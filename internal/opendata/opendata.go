@@ -10,7 +10,6 @@ package opendata
 import (
 	"bufio"
 	"bytes"
-	"encoding/csv"
 	"io"
 	"strconv"
 	"strings"
@@ -95,13 +94,6 @@ func WriteRatingsCSV(w io.Writer, s *site.Site) error {
 	}
 	cw.Flush()
 	return cw.Error()
-}
-
-// newCSV writes RFC 4180 CSV with CRLF line ends, as the RFC asks.
-func newCSV(w io.Writer) *csv.Writer {
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
-	return cw
 }
 
 // Bytes runs one of the Write functions into memory.

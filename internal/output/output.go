@@ -5,8 +5,17 @@
 // Unchanged files are hard-linked from the previous site rather than written
 // again, so they keep their modification time and a re-deploy uploads only
 // what changed. The package refuses to replace a non-empty folder it did not
-// create (one without its marker file). It knows nothing of what the files
-// hold.
+// create (one without its marker file), a link, a file or a mount point,
+// before it removes or renames anything.
+//
+// Beside -dest, a build holds a lock file (.NAME.lock, flock'd for the
+// whole build) recording its process id, start time and the folders it
+// makes: a temporary .NAME.new-DIGITS holding an owner file, and, where the
+// platform cannot exchange two folders in one step, the old site set aside
+// as .NAME.old-DIGITS. The next build cleans up after a killed one from
+// that record and those marks only: a live build's folder, or a user's
+// folder of a similar name, is never removed. It knows nothing of what the
+// files hold.
 package output
 
 import (
@@ -20,7 +29,6 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
-	"time"
 )
 
 // Marker is the file that marks a folder as inspectsite's output.
@@ -28,13 +36,12 @@ const Marker = ".inspectsite"
 
 const markerText = "This folder is written by inspectsite build; it is replaced on every build.\n"
 
-// ErrNotOurs is returned by Begin for a destination it must not replace.
-var ErrNotOurs = errors.New("not an inspectsite output folder")
-
 // Writer collects one build's files in a temporary folder.
 type Writer struct {
 	dest    string
 	tmp     string
+	tmpInfo fs.FileInfo // the folder as made, to know it is still the same
+	own     *owner
 	mu      sync.Mutex
 	written int
 	linked  int
@@ -43,51 +50,76 @@ type Writer struct {
 }
 
 // Begin prepares a build into dest. dest may be missing, empty, or a folder
-// this package wrote before; anything else is refused with ErrNotOurs.
+// this package wrote before; anything else is refused with ErrRefused,
+// before anything is removed or renamed. The build holds the lock file
+// beside dest until Commit or Abort; a second build into the same dest
+// meanwhile gets ErrBusy.
 func Begin(dest string) (*Writer, error) {
 	dest = filepath.Clean(dest)
-	recoverInterrupted(dest)
 	if err := checkDest(dest); err != nil {
 		return nil, err
 	}
 	parent := filepath.Dir(dest)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return nil, err
+		return nil, &Error{Path: parent, Err: err}
 	}
-	removeStale(dest)
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".new-")
+	own, prev, err := acquire(dest)
 	if err != nil {
 		return nil, err
 	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
+	own.cleanUp(prev)
+	if err := checkDest(dest); err != nil { // cleanUp may have put a site back
+		own.release()
 		return nil, err
 	}
-	_, err = os.Stat(filepath.Join(dest, Marker))
-	return &Writer{dest: dest, tmp: tmp, fresh: err != nil}, nil
+	w, err := begin(dest, own)
+	if err != nil {
+		own.release()
+		return nil, err
+	}
+	return w, nil
 }
 
-func checkDest(dest string) error {
-	fi, err := os.Lstat(dest)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil
-	}
+// begin makes the temporary folder, its owner file, and records it.
+func begin(dest string, own *owner) (*Writer, error) {
+	tmp, err := os.MkdirTemp(filepath.Dir(dest), tempPrefix(filepath.Base(dest)))
 	if err != nil {
-		return err
+		return nil, &Error{Path: filepath.Dir(dest), Err: err}
 	}
-	if !fi.IsDir() {
-		return fmt.Errorf("%s: %w: it is a file, not a folder", dest, ErrNotOurs)
+	own.rec.temp = filepath.Base(tmp)
+	if err := own.save(); err != nil {
+		os.RemoveAll(tmp)
+		return nil, err
 	}
-	if _, err := os.Stat(filepath.Join(dest, Marker)); err == nil {
-		return nil
+	if err := os.WriteFile(filepath.Join(tmp, ownerFile), []byte(own.rec.String()), 0o644); err != nil {
+		os.RemoveAll(tmp)
+		return nil, &Error{Path: tmp, Err: err}
 	}
-	entries, err := os.ReadDir(dest)
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		os.RemoveAll(tmp)
+		return nil, &Error{Path: tmp, Err: err}
+	}
+	fi, err := os.Lstat(tmp)
 	if err != nil {
-		return err
+		return nil, &Error{Path: tmp, Err: err}
 	}
-	if len(entries) > 0 {
-		return fmt.Errorf("%s: %w: it holds %d entries and no %s marker, so inspectsite did not create it; choose an empty or new -dest", dest, ErrNotOurs, len(entries), Marker)
+	_, err = os.Stat(filepath.Join(dest, Marker))
+	return &Writer{dest: dest, tmp: tmp, tmpInfo: fi, own: own, fresh: err != nil}, nil
+}
+
+// intact reports whether the temporary folder is still the one Begin made.
+func (w *Writer) intact() bool {
+	fi, err := os.Lstat(w.tmp)
+	return err == nil && os.SameFile(fi, w.tmpInfo)
+}
+
+// fail turns an error writing rel into one that names its cause; a
+// missing folder is the temporary folder gone.
+func (w *Writer) fail(rel string, err error) error {
+	if errors.Is(err, fs.ErrNotExist) && !w.intact() {
+		return &Error{Path: w.tmp, Err: ErrVanished}
 	}
-	return nil
+	return &Error{Path: filepath.Join(w.dest, rel), Err: err}
 }
 
 // Write stores one file, by slash-separated path inside the site. A path
@@ -98,8 +130,7 @@ func (w *Writer) Write(name string, data []byte) error {
 		return err
 	}
 	target := filepath.Join(w.tmp, rel)
-	dir := filepath.Dir(target)
-	if err := w.mkdir(dir); err != nil {
+	if err := w.mkdir(filepath.Dir(rel)); err != nil {
 		return err
 	}
 	old := filepath.Join(w.dest, rel)
@@ -110,7 +141,7 @@ func (w *Writer) Write(name string, data []byte) error {
 		return nil
 	}
 	if err := os.WriteFile(target, data, 0o644); err != nil {
-		return err
+		return w.fail(rel, err)
 	}
 	w.mu.Lock()
 	w.written++
@@ -118,15 +149,27 @@ func (w *Writer) Write(name string, data []byte) error {
 	return nil
 }
 
-// mkdir makes dir if it is missing. Most pages sit in a folder of their
-// own whose parent exists already, so a single Mkdir usually does it; no
-// record of folders is kept (a large site has hundreds of thousands).
-func (w *Writer) mkdir(dir string) error {
+// mkdir makes the folder rel inside the temporary folder if it is
+// missing. Most pages sit in a folder of their own whose parent exists
+// already, so a single Mkdir usually does it; no record of folders is kept
+// (a large site has hundreds of thousands). It never makes the temporary
+// folder itself: one that vanished is an error, not a folder to recreate.
+func (w *Writer) mkdir(rel string) error {
+	if rel == "." {
+		return nil
+	}
+	dir := filepath.Join(w.tmp, rel)
 	err := os.Mkdir(dir, 0o755)
+	if errors.Is(err, fs.ErrNotExist) {
+		if err = w.mkdir(filepath.Dir(rel)); err != nil {
+			return err
+		}
+		err = os.Mkdir(dir, 0o755)
+	}
 	if err == nil || errors.Is(err, fs.ErrExist) {
 		return nil
 	}
-	return os.MkdirAll(dir, 0o755)
+	return w.fail(rel, err)
 }
 
 // WriteStream writes one large file through fill, hashing it as it goes,
@@ -138,12 +181,12 @@ func (w *Writer) WriteStream(name string, fill func(io.Writer) error) error {
 		return err
 	}
 	target := filepath.Join(w.tmp, rel)
-	if err := w.mkdir(filepath.Dir(target)); err != nil {
+	if err := w.mkdir(filepath.Dir(rel)); err != nil {
 		return err
 	}
 	f, err := os.Create(target)
 	if err != nil {
-		return err
+		return w.fail(rel, err)
 	}
 	h := sha256.New()
 	cw := &countWriter{w: io.MultiWriter(f, h)}
@@ -151,8 +194,11 @@ func (w *Writer) WriteStream(name string, fill func(io.Writer) error) error {
 		cw.w = f // nothing to compare with: no need for the hash
 	}
 	err = fill(cw)
-	if cerr := f.Close(); err == nil {
-		err = cerr
+	if cerr := f.Close(); err == nil && cerr != nil {
+		err = w.fail(rel, cerr)
+	}
+	if cw.err != nil {
+		return w.fail(rel, cw.err) // the disk, not whatever filled it
 	}
 	if err != nil {
 		return err
@@ -173,13 +219,17 @@ func (w *Writer) WriteStream(name string, fill func(io.Writer) error) error {
 }
 
 type countWriter struct {
-	w io.Writer
-	n int64
+	w   io.Writer
+	n   int64
+	err error // the first write error
 }
 
 func (c *countWriter) Write(p []byte) (int, error) {
 	n, err := c.w.Write(p)
 	c.n += int64(n)
+	if err != nil && c.err == nil {
+		c.err = err
+	}
 	return n, err
 }
 
@@ -223,68 +273,73 @@ func sameContent(path string, data []byte) bool {
 	return err == nil && bytes.Equal(old, data)
 }
 
-// Commit marks the new folder and swaps it in for the destination.
+// Commit marks the new folder and swaps it in for the destination. A
+// temporary folder that is no longer the one Begin made is never
+// committed.
 func (w *Writer) Commit() error {
-	if err := os.WriteFile(filepath.Join(w.tmp, Marker), []byte(markerText), 0o644); err != nil {
-		w.Abort()
-		return err
+	defer w.own.release()
+	if !w.intact() {
+		return &Error{Path: w.tmp, Err: ErrVanished}
 	}
-	if err := swap(w.tmp, w.dest); err != nil {
-		w.Abort()
+	if err := os.WriteFile(filepath.Join(w.tmp, Marker), []byte(markerText), 0o644); err != nil {
+		w.discard()
+		return w.fail(Marker, err)
+	}
+	if err := os.Remove(filepath.Join(w.tmp, ownerFile)); err != nil {
+		w.discard()
+		return w.fail(ownerFile, err)
+	}
+	if !w.intact() {
+		return &Error{Path: w.tmp, Err: ErrVanished}
+	}
+	if err := w.swap(); err != nil {
+		w.discard()
 		return err
 	}
 	return nil
 }
 
 // Abort discards the new folder; the destination is untouched.
-func (w *Writer) Abort() { os.RemoveAll(w.tmp) }
+func (w *Writer) Abort() {
+	w.discard()
+	w.own.release()
+}
 
-// swap puts tmp in place of dest. Where the platform can exchange two paths
-// in one step it does; otherwise dest is renamed aside first, and
-// recoverInterrupted puts it back if a crash falls between the two renames.
-func swap(tmp, dest string) error {
-	if _, err := os.Lstat(dest); errors.Is(err, os.ErrNotExist) {
-		return os.Rename(tmp, dest)
+// discard removes the temporary folder, if it is still the one Begin made.
+func (w *Writer) discard() {
+	if w.intact() {
+		os.RemoveAll(w.tmp)
+	}
+}
+
+// swap puts the temporary folder in place of dest. Where the platform can
+// exchange two paths in one step it does; otherwise dest is renamed aside
+// first, under a name recorded beforehand in the lock file, so that the
+// next build can put it back if a crash falls between the two renames.
+func (w *Writer) swap() error {
+	tmp, dest := w.tmp, w.dest
+	if _, err := os.Lstat(dest); errors.Is(err, fs.ErrNotExist) {
+		if err := os.Rename(tmp, dest); err != nil {
+			return swapError(dest, err)
+		}
+		return nil
 	}
 	if exchange(tmp, dest) == nil {
-		return os.RemoveAll(tmp) // tmp now holds the old site
+		os.RemoveAll(tmp) // tmp now holds the old site
+		return nil
 	}
-	aside := asideName(dest)
-	if err := os.Rename(dest, aside); err != nil {
+	aside := filepath.Join(filepath.Dir(dest), asidePrefix(filepath.Base(dest))+strings.TrimPrefix(filepath.Base(tmp), tempPrefix(filepath.Base(dest))))
+	w.own.rec.aside = filepath.Base(aside)
+	if err := w.own.save(); err != nil {
 		return err
+	}
+	if err := os.Rename(dest, aside); err != nil {
+		return swapError(dest, err)
 	}
 	if err := os.Rename(tmp, dest); err != nil {
 		os.Rename(aside, dest)
-		return err
-	}
-	return os.RemoveAll(aside)
-}
-
-func asideName(dest string) string {
-	return filepath.Join(filepath.Dir(dest), "."+filepath.Base(dest)+".old")
-}
-
-// recoverInterrupted restores the previous site if a build was killed
-// between moving it aside and moving the new one in.
-func recoverInterrupted(dest string) {
-	aside := asideName(dest)
-	if _, err := os.Lstat(aside); err != nil {
-		return
-	}
-	if _, err := os.Lstat(dest); errors.Is(err, os.ErrNotExist) {
-		os.Rename(aside, dest)
-		return
+		return swapError(dest, err)
 	}
 	os.RemoveAll(aside)
-}
-
-// removeStale deletes temporary folders left by killed builds. A folder
-// younger than a minute may belong to a build still running, so it stays.
-func removeStale(dest string) {
-	matches, _ := filepath.Glob(filepath.Join(filepath.Dir(dest), "."+filepath.Base(dest)+".new-*"))
-	for _, m := range matches {
-		if fi, err := os.Lstat(m); err == nil && fi.IsDir() && time.Since(fi.ModTime()) > time.Minute {
-			os.RemoveAll(m)
-		}
-	}
+	return nil
 }

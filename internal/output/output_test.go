@@ -63,7 +63,7 @@ func TestRefusesForeignFolders(t *testing.T) {
 		t.Fatalf("Begin on a foreign folder: %v", err)
 	}
 	file := filepath.Join(dir, "thesis.doc")
-	if _, err := Begin(file); !errors.Is(err, ErrNotOurs) {
+	if _, err := Begin(file); !errors.Is(err, ErrRefused) {
 		t.Fatalf("Begin on a file: %v", err)
 	}
 	empty := filepath.Join(dir, "empty")
@@ -103,22 +103,5 @@ func TestPathsStayInside(t *testing.T) {
 		if err := w.Write(bad, []byte("x")); err == nil {
 			t.Errorf("Write(%q) accepted", bad)
 		}
-	}
-}
-
-func TestRecoversFromCrashBetweenRenames(t *testing.T) {
-	dest := filepath.Join(t.TempDir(), "public")
-	write(t, dest, map[string]string{"index.html": "old"})
-	// A build killed after moving the old site aside, before moving the new in.
-	if err := os.Rename(dest, asideName(dest)); err != nil {
-		t.Fatal(err)
-	}
-	w, err := Begin(dest)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w.Abort()
-	if b, _ := os.ReadFile(filepath.Join(dest, "index.html")); string(b) != "old" {
-		t.Fatalf("previous site not restored: %q", b)
 	}
 }

@@ -1,53 +1,19 @@
 package render
 
 import (
-	"html/template"
 	"sort"
 	"strconv"
-
-	"github.com/inspectsite/inspectsite/internal/site"
 )
-
-// compareData is the compare page: latest ratings, issue counts by theme
-// and Area (split into tables of a few themes each, so no table is wider
-// than a phone), and how widely each theme recurs.
-type compareData struct {
-	Areas      []*site.Area
-	Tables     []themeTable
-	Recurring  []site.Recurrence
-	AreaCount  int
-	FirstDate  string
-	LatestDate string
-	// The charts, and the distribution table beside the ratings chart.
-	Distribution []ratingRow
-	RatingsChart template.HTML
-	ThemesChart  template.HTML
-	Repeats      []site.Repeat
-}
-
-// themeTable counts issues for a few themes, Areas as rows, with totals.
-type themeTable struct {
-	ID     string
-	Themes []*site.Theme
-	Rows   []themeRow
-	Totals []int // per theme, then the grand total
-}
-
-type themeRow struct {
-	Area   *site.Area
-	Counts []int
-	Total  int
-}
 
 // themesPerTable keeps each count table narrow enough for a small screen.
 const themesPerTable = 4
 
-func compare(s *site.Site) compareData {
-	d := compareData{Areas: s.KnownAreas(), Recurring: s.Recurring(), Repeats: s.Repeats}
-	for _, a := range d.Areas {
-		if len(a.Reports) > 0 {
-			d.AreaCount++
-		}
+func (r *run) comparePage(p *pageSpec) *ComparePage {
+	s := r.s
+	areas := s.KnownAreas()
+	d := &ComparePage{Frame: r.frame(p, p.Title, p.Crumbs), Areas: len(areas), Ratings: r.ratingsTable(areas),
+		RatingWords: s.Config.Ratings, Recurring: r.recurring()}
+	for _, a := range areas {
 		if a.Rated != nil && a.Rated.Date != "" {
 			if d.FirstDate == "" || a.Rated.Date < d.FirstDate {
 				d.FirstDate = a.Rated.Date
@@ -57,16 +23,22 @@ func compare(s *site.Site) compareData {
 			}
 		}
 	}
-	d.Distribution = ratingDistribution(s, d.Areas)
-	d.RatingsChart = ratingsChart(d.Distribution, len(d.Areas), "chart-ratings")
+	d.Distribution = ratingDistribution(s, areas)
+	d.RatingsChart = ratingsChart(d.Distribution, len(areas), "chart-ratings")
 	d.ThemesChart = themesChart(d.Recurring, len(s.Config.Areas), "chart-themes")
 	for i := 0; i < len(s.Themes); i += themesPerTable {
 		ts := s.Themes[i:min(i+themesPerTable, len(s.Themes))]
-		tt := themeTable{ID: "counts-" + strconv.Itoa(i/themesPerTable+1), Themes: ts, Totals: make([]int, len(ts)+1)}
-		for _, a := range d.Areas {
-			row := themeRow{Area: a, Counts: make([]int, len(ts))}
+		tt := CountTable{ID: "counts-" + strconv.Itoa(i/themesPerTable+1), Totals: make([]int, len(ts)+1)}
+		for _, t := range ts {
+			tt.Themes = append(tt.Themes, t.Title)
+		}
+		for _, a := range areas {
+			row := CountRow{Area: a.Name, URL: r.urls.rel("/areas/" + a.Slug + "/"), Counts: make([]int, len(ts)), Links: make([]string, len(ts))}
 			for j, t := range ts {
 				row.Counts[j] = a.Count(t)
+				if row.Counts[j] > 0 {
+					row.Links[j] = r.urls.rel(themeAnchor(s, r.l, t.Slug, a.Slug))
+				}
 				row.Total += row.Counts[j]
 				tt.Totals[j] += row.Counts[j]
 			}
@@ -74,6 +46,13 @@ func compare(s *site.Site) compareData {
 			tt.Rows = append(tt.Rows, row)
 		}
 		d.Tables = append(d.Tables, tt)
+	}
+	for _, rp := range s.Repeats {
+		x := Repeat{Theme: Link{rp.Theme.Title, r.urls.rel("/themes/" + rp.Theme.Slug + "/")}}
+		for _, a := range rp.Areas {
+			x.Areas = append(x.Areas, Link{a.Name, r.urls.rel("/areas/" + a.Slug + "/#progress")})
+		}
+		d.Repeats = append(d.Repeats, x)
 	}
 	return d
 }

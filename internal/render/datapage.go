@@ -1,8 +1,8 @@
 package render
 
-// dataFields describes each open data file, field by field, for /data/.
-var dataFields = map[string][]fieldRow{
-	"reports-fields": {
+// The fields of each open data file, for /data/.
+var (
+	reportFields = []Field{
 		{"id", "text", "The report's identifier: the Area slug and date (mersey-cheshire-2018-04-05) when both are known, otherwise the file name as a slug. Unique."},
 		{"source", "text", "The file the report was read from, starting content/."},
 		{"title", "text", "The document's title."},
@@ -15,8 +15,8 @@ var dataFields = map[string][]fieldRow{
 		{"other_ratings", "list", "Ratings the document gives to something other than the four criteria: label and rating."},
 		{"issues", "list", "The numbered issues to address, in document order (fields below)."},
 		{"url", "text", "The report's page, from the site root."},
-	},
-	"issue-fields": {
+	}
+	issueFields = []Field{
 		{"number", "whole number", "The issue's number as the document gives it."},
 		{"text", "text", "The issue as the inspectorate worded it."},
 		{"response", "text", "The response to it; empty when the document gives none."},
@@ -25,8 +25,8 @@ var dataFields = map[string][]fieldRow{
 		{"themes", "list of slugs", "The themes the issue was assigned to, from the terms in site.toml."},
 		{"theme_terms", "object", "For each theme, the terms that matched, so an assignment can be checked and corrected."},
 		{"commitments", "list", "What the response says the CPS will do, is doing or has done, one sentence each, in order (fields below). A combined response gives each issue it answers the same list."},
-	},
-	"commitment-fields": {
+	}
+	commitmentFields = []Field{
 		{"text", "text", "The sentence of the response that states the commitment."},
 		{"owners", "list of text", "Who the sentence names as acting, as roles from site.toml (Deputy Chief Crown Prosecutor, legal managers, Casework Quality Board, ...); “the Area” when it names no one."},
 		{"timeframe", "text", "When, as the sentence writes it (“in early 2017”, “for 2018/19”); empty when it says nothing."},
@@ -34,8 +34,8 @@ var dataFields = map[string][]fieldRow{
 		{"timeframe_relative", "true or false", "True when the reading rests on the document's date (“over the next twelve months”, “in June”)."},
 		{"status", "text", "promised (will do), under way (is doing, continues to) or done (has done), as the sentence states it."},
 		{"line", "whole number", "The line of the document where the sentence starts."},
-	},
-	"issues-csv-fields": {
+	}
+	issuesCSVFields = []Field{
 		{"report_id", "text", "The report's id, as in reports.json."},
 		{"area", "text", "The Area's name; empty for a national document."},
 		{"date", "text", "The publication date, YYYY-MM-DD, or empty."},
@@ -47,8 +47,8 @@ var dataFields = map[string][]fieldRow{
 		{"response_covers", "text", "Issue numbers the response answers, separated by semicolons."},
 		{"joint_with", "text", "Areas of a joint response, separated by semicolons."},
 		{"url", "text", "The issue on its report page, from the site root."},
-	},
-	"commitments-csv-fields": {
+	}
+	commitmentsCSVFields = []Field{
 		{"report_id", "text", "The report's id."},
 		{"area", "text", "The Area's name; empty for a national document."},
 		{"date", "text", "The publication date, or empty."},
@@ -61,13 +61,13 @@ var dataFields = map[string][]fieldRow{
 		{"text", "text", "The sentence."},
 		{"source_line", "text", "The sentence's line in the document as read on this site, from the site root."},
 		{"source_url", "text", "The original publication, or empty when unknown."},
-	},
-	"ratings-csv-fields": {
+	}
+	ratingsCSVFields = []Field{
 		{"report_id", "text", "The report's id."},
 		{"area", "text", "The Area's name."},
 		{"date", "text", "The publication date, or empty."},
 		{"programme", "text", "The inspection programme."},
 		{"criterion", "text", "The criterion's slug."},
 		{"rating", "text", "The rating word."},
-	},
-}
+	}
+)

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"strconv"
@@ -8,18 +9,42 @@ import (
 	"time"
 )
 
-// funcs are the template functions. Functions that need the site (urls)
-// are methods on page instead, so this map holds only pure helpers.
+// funcs are the template functions: pure helpers, given everything they
+// use as arguments.
 var funcs = template.FuncMap{
 	"date":      displayDate,
 	"monthYear": monthYear,
 	"plural":    plural,
 	"lower":     strings.ToLower,
 	"add":       func(a, b int) int { return a + b },
-	"ratingTag": func(r string) string { return "tag tag--" + strings.ToLower(r) },
-	"dict":      dict,
+	"url":       joinURL,
 	"short":     short,
-	"menuItem":  menuItem,
+	"dict":      dict,
+	"json":      toJSON,
+}
+
+// toJSON is a value as JSON, every exported field followed: for a script's
+// data, or for a template that shows everything it is given.
+func toJSON(v any) (string, error) {
+	b, err := json.Marshal(v)
+	return string(b), err
+}
+
+// dict builds a map from alternating keys and values, to pass several
+// values to a partial: {{template "x" (dict "Report" .Report "Sources" true)}}.
+func dict(kv ...any) (map[string]any, error) {
+	if len(kv)%2 != 0 {
+		return nil, fmt.Errorf("dict needs pairs of arguments, got %d", len(kv))
+	}
+	m := make(map[string]any, len(kv)/2)
+	for i := 0; i < len(kv); i += 2 {
+		k, ok := kv[i].(string)
+		if !ok {
+			return nil, fmt.Errorf("dict key %v is not a string", kv[i])
+		}
+		m[k] = kv[i+1]
+	}
+	return m, nil
 }
 
 // displayDate shows "2018-04-05" as "5 April 2018"; "" as "Date not stated".
@@ -68,42 +93,7 @@ func plural(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
 	}
-	return fmt.Sprintf("%d %s", n, many)
-}
-
-// dict builds a map from alternating keys and values, to pass several
-// values to a partial: {{template "x" (dict "Page" $ "R" .)}}.
-func dict(kv ...any) (map[string]any, error) {
-	if len(kv)%2 != 0 {
-		return nil, fmt.Errorf("dict needs pairs of arguments, got %d", len(kv))
-	}
-	m := make(map[string]any, len(kv)/2)
-	for i := 0; i < len(kv); i += 2 {
-		k, ok := kv[i].(string)
-		if !ok {
-			return nil, fmt.Errorf("dict key %v is not a string", kv[i])
-		}
-		m[k] = kv[i+1]
-	}
-	return m, nil
-}
-
-type menuEntry struct {
-	Page    *page
-	URL     string
-	Label   string
-	Current string // "page" on the item's own page, "true" inside its section
-}
-
-func menuItem(p *page, section, url, label string) menuEntry {
-	e := menuEntry{Page: p, URL: url, Label: label}
-	switch {
-	case p.URL == url:
-		e.Current = "page"
-	case p.Section == section:
-		e.Current = "true"
-	}
-	return e
+	return strconv.Itoa(n) + " " + many
 }
 
 // short keeps the first n words of s, adding "…" when it cut any.
@@ -114,5 +104,3 @@ func short(s string, n int) string {
 	}
 	return strings.TrimRight(strings.Join(words[:n], " "), ",;:") + "…"
 }
-
-type fieldRow struct{ Name, Type, Meaning string }

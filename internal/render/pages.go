@@ -2,7 +2,6 @@ package render
 
 import (
 	"strconv"
-	"strings"
 
 	"github.com/inspectsite/inspectsite/internal/report"
 	"github.com/inspectsite/inspectsite/internal/site"
@@ -136,7 +135,7 @@ func themeAnchor(s *site.Site, l *layout, themeSlug, key string) string {
 func pages(s *site.Site, l *layout) []*pageSpec {
 	var out []*pageSpec
 	add := func(p *pageSpec) { out = append(out, p) }
-	add(&pageSpec{URL: "/", Template: "index.html", Title: s.Config.Title, Data: overview(s)})
+	add(&pageSpec{URL: "/", Template: "index.html", Title: s.Config.Title})
 
 	size := s.Config.PageSize
 	total := pageCount(len(s.Newest), size)
@@ -184,9 +183,9 @@ func pages(s *site.Site, l *layout) []*pageSpec {
 		}
 	}
 	add(&pageSpec{URL: "/compare/", Template: "compare.html", Title: "Compare CPS Areas", Section: "compare",
-		Crumbs: []crumb{{"Home", "/"}}, Data: compare(s)})
-	add(&pageSpec{URL: "/glossary/", Template: "glossary.html", Title: "Glossary", Crumbs: []crumb{{"Home", "/"}}, Data: glossaryData(s)})
-	add(&pageSpec{URL: "/data/", Template: "data.html", Title: "Open data", Crumbs: []crumb{{"Home", "/"}}, Data: dataFields})
+		Crumbs: []crumb{{"Home", "/"}}})
+	add(&pageSpec{URL: "/glossary/", Template: "glossary.html", Title: "Glossary", Crumbs: []crumb{{"Home", "/"}}})
+	add(&pageSpec{URL: "/data/", Template: "data.html", Title: "Open data", Crumbs: []crumb{{"Home", "/"}}})
 	add(&pageSpec{URL: "/accessibility/", Template: "accessibility.html", Title: "Accessibility statement", Crumbs: []crumb{{"Home", "/"}}})
 	add(&pageSpec{URL: "/search/", Template: "search.html", Title: "Search", Section: "search", Crumbs: []crumb{{"Home", "/"}}})
 	add(&pageSpec{URL: "/404.html", Template: "404.html", Title: "Page not found"})
@@ -210,7 +209,7 @@ func reportPage(crumbs []crumb, r *report.Report, prev, next *report.Report) *pa
 // sourcePage shows a report's file as read, one numbered line each, so
 // that every fact on the report page can be checked against its line.
 // Its title and last breadcrumb are made only when it is rendered (see
-// run.fill): most rebuilds take it from the cache.
+// run.frame): a large site has a great many.
 func sourcePage(crumbs []crumb, r *report.Report) *pageSpec {
 	return &pageSpec{URL: r.URL + "source/", Template: "source.html", Section: "reports", Crumbs: crumbs, Data: sourceData{R: r}}
 }
@@ -232,42 +231,18 @@ type themeData struct {
 	Groups []group[site.IssueRef]
 }
 
-// overviewData is the home page.
-type overviewData struct {
-	Latest    []*report.Report
-	Recurring []site.Recurrence
-	Issues    int
+// pageSpec is one page of the site as the page list holds it: what it is,
+// not yet its data (see run.pageData). A large site has hundreds of
+// thousands.
+type pageSpec struct {
+	Path     string // output file, "reports/x/index.html"
+	URL      string // site path, "/reports/x/"
+	Template string // "report.html"
+	Title    string // the page's own title (the h1)
+	Section  string // the menu item it belongs to: reports, areas, themes, compare, search
+	Crumbs   []crumb
+	Pager    *pager
+	Data     any // the model behind the page: *report.Report, areaData, ...
 }
 
-func overview(s *site.Site) overviewData {
-	latest := s.Newest
-	if len(latest) > 5 {
-		latest = latest[:5]
-	}
-	issues := 0
-	for _, r := range s.Reports {
-		issues += len(r.Issues)
-	}
-	return overviewData{Latest: latest, Recurring: s.Recurring(), Issues: issues}
-}
-
-type glossEntry struct{ Abbr, Expansion, ID string }
-
-type glossLetter struct {
-	Letter  string
-	Entries []glossEntry
-}
-
-func glossaryData(s *site.Site) []glossLetter {
-	keys := sortedKeys(s.Config.Glossary)
-	var out []glossLetter
-	for _, k := range keys {
-		letter := k[:1]
-		if len(out) == 0 || out[len(out)-1].Letter != letter {
-			out = append(out, glossLetter{Letter: letter})
-		}
-		last := &out[len(out)-1]
-		last.Entries = append(last.Entries, glossEntry{k, s.Config.Glossary[k], strings.ToLower(k)})
-	}
-	return out
-}
+type crumb struct{ Name, URL string }

@@ -29,19 +29,17 @@ func BenchmarkPages(b *testing.B) {
 	r := newRun(s, tmpl, func(string, []byte) error { return nil })
 	r.assets()
 	for _, name := range []string{"404.html", "report.html", "source.html", "theme.html"} {
-		var pg *page
+		var pg *pageSpec
 		for _, x := range r.pages {
 			if x.Template == name {
-				pg = &page{pageSpec: *x}
+				pg = x
 				break
 			}
 		}
 		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()
 			for i := 0; i < b.N; i++ {
-				q := *pg
-				r.fill(&q, nil)
-				if _, err := tmpl.execute(&q, nil, 16<<10); err != nil {
+				if _, err := r.page(pg, nil); err != nil {
 					b.Fatal(err)
 				}
 			}

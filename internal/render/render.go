@@ -1,15 +1,8 @@
-// Package render turns the site model into the bytes of every output file:
-// HTML pages from html/template, the stylesheet, the feed, the sitemap and
-// the open data files. It hands each file to a write function and never
-// touches the disk itself, so builds, the preview server and tests share it.
 package render
 
 import (
-	"bufio"
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"html/template"
 	"io"
 	"runtime"
 	"strings"
@@ -27,12 +20,8 @@ import (
 // ("reports/x/index.html") and its bytes. It may be called concurrently.
 type WriteFunc func(path string, data []byte) error
 
-// bufWriters hold the buffered writers goldmark writes through; given none,
-// it would make one for every narrative.
-var bufWriters = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 4096) }}
-
-// markdown renders narratives. goldmark's defaults drop raw HTML and
-// dangerous link targets, and the reader escapes markup before this.
+// markdown parses narratives; pages show only their words (see
+// narrativeBlocks).
 var markdown = goldmark.New()
 
 // Site renders every file of s and returns how many it wrote.
@@ -98,7 +87,7 @@ func SiteStreamed(s *site.Site, t *Templates, write WriteFunc, stream StreamFunc
 	r := newRun(s, t, write)
 	r.stream = stream
 	r.reuse = true
-	r.parts.text = text
+	r.text = text
 	return r.all(nil, true)
 }
 
@@ -117,11 +106,11 @@ func (r *run) all(cache *Cache, data bool) (int, error) {
 	s, t := r.s, r.t
 	r.cache = cache
 	if cache != nil {
+		r.hashes = &hashMemo{}
 		cache.start()
 	}
 	r.assets()
-	r.base = siteBase(s, t, r.css+r.js)
-	r.wide = siteWide(s, r.base)
+	r.base = siteBase(s, t)
 	// The whole-site files are made one after another, beside the pages,
 	// which use every core: no core waits for the data files.
 	side := make(chan struct{})
@@ -157,16 +146,19 @@ type run struct {
 	write  WriteFunc
 	l      *layout
 	pages  []*pageSpec
+	urls   urls
 	gloss  *glossary
-	css    string
-	js     string // the search script's path
+	views  *views
+	issues int    // in the whole site
+	css    string // site paths of the fingerprinted stylesheet and script
+	js     string
 	cache  *Cache
-	parts  *parts   // the frame's cached parts
+	hashes *hashMemo
+	text   TextFunc // for reports whose Text was not kept
 	reuse  bool     // write is synchronous: page buffers may be reused
 	sizes  sync.Map // template → *atomic.Int64, running average page size
 	stream StreamFunc
-	base   uint64 // fingerprint of config, templates, stylesheet
-	wide   uint64 // ... and of every report
+	base   uint64 // hash of the templates and the configuration
 	mu     sync.Mutex
 	count  int
 	err    error
@@ -174,8 +166,13 @@ type run struct {
 
 func newRun(s *site.Site, t *Templates, write WriteFunc) *run {
 	l := newLayout(s)
-	return &run{s: s, t: t, write: write, l: l, pages: pages(s, l), gloss: newGlossary(s.Config.Glossary, s.Config.BasePath()+"glossary/"),
-		parts: &parts{t: t}}
+	u := newURLs(s.Config.BaseURL, s.Config.BasePath())
+	r := &run{s: s, t: t, write: write, l: l, pages: pages(s, l), urls: u, gloss: newGlossary(s.Config.Glossary, u)}
+	r.views = &views{r: r, m: map[*report.Report]*Report{}}
+	for _, rep := range s.Reports {
+		r.issues += len(rep.Issues)
+	}
+	return r
 }
 
 // emit hands one file to the writer. Writes run concurrently (the writer
@@ -268,34 +265,16 @@ func (r *run) htmlPages() {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			var buf bytes.Buffer
 			var out []byte // the page's bytes, reused when r.reuse
-			scratch := &markup{}
 			for p := range jobs {
 				if r.failed() {
 					continue
 				}
-				var fp uint64
-				if r.cache != nil {
-					fp = r.pageFingerprint(p)
-					if b, ok := r.cache.get(p.Path, fp); ok {
-						r.emit(p.Path, b, nil)
-						continue
-					}
-				}
-				q := page{pageSpec: *p} // filled for rendering, then dropped
-				q.scratch = scratch
-				r.fill(&q, &buf)
-				if !r.reuse {
-					out = nil
-				}
-				b, err := r.t.execute(&q, out[:0], r.sizeHint(q.Template))
-				if err == nil && r.cache != nil {
-					r.cache.put(p.Path, fp, b)
-				}
-				r.noteSize(q.Template, len(b))
+				b, err := r.page(p, out)
 				r.emit(p.Path, b, err)
-				out = b
+				if err == nil {
+					out = b
+				}
 			}
 		}()
 	}
@@ -306,34 +285,32 @@ func (r *run) htmlPages() {
 	wg.Wait()
 }
 
-// fill gives a page what every template needs.
-func (r *run) fill(p *page, buf *bytes.Buffer) {
-	if buf == nil {
-		buf = new(bytes.Buffer)
+// page renders one page into buf, or takes it from the cache when its
+// data, the templates and the configuration are those it was rendered with.
+func (r *run) page(p *pageSpec, buf []byte) ([]byte, error) {
+	data, err := r.pageData(p)
+	if err != nil {
+		return nil, err
 	}
-	p.Site, p.Cfg, p.L, p.CSS, p.parts = r.s, r.s.Config, r.l, r.css, r.parts
-	if p.Template == "search.html" {
-		p.JS = []string{r.js}
-	}
-	p.Abbr = r.gloss.page()
-	if d, ok := p.Data.(sourceData); ok {
-		p.Title = "Source of “" + ReportTitle(d.R) + "”"
-		p.Crumbs = append(append([]crumb(nil), p.Crumbs...), crumb{ReportTitle(d.R), d.R.URL})
-	}
-	p.FullTitle, p.MenuKey = p.fullTitle(), p.menuKey()
-	if d, ok := p.Data.(reportData); ok && d.R.Narrative != "" {
-		buf.Reset()
-		bw := bufWriters.Get().(*bufio.Writer)
-		bw.Reset(buf)
-		err := markdown.Convert([]byte(d.R.Narrative), bw)
-		if err == nil {
-			err = bw.Flush()
-		}
-		bufWriters.Put(bw)
-		if err == nil {
-			p.Narrative = p.Abbr.HTML(template.HTML(buf.String())) // goldmark output: safe by default
+	var key uint64
+	if r.cache != nil {
+		key = r.hashes.page(r.base, p.Template, data)
+		if b, ok := r.cache.get(p.Path, key); ok {
+			return b, nil
 		}
 	}
+	if !r.reuse {
+		buf = nil
+	}
+	b, err := r.t.execute(p.Template, p.URL, data, buf[:0], r.sizeHint(p.Template))
+	if err != nil {
+		return nil, err
+	}
+	if r.cache != nil {
+		r.cache.put(p.Path, key, b)
+	}
+	r.noteSize(p.Template, len(b))
+	return b, nil
 }
 
 // sizeHint is how large to make a page's buffer: half as large again as

@@ -189,17 +189,24 @@ func TestPagesSayWhatIsNotKnown(t *testing.T) {
 	}
 }
 
-func TestAbbreviationsSpelledOutOnFirstUse(t *testing.T) {
+// Abbreviations are marked where they stand, the quoted words unchanged,
+// and the page lists the ones it uses near its top, linked to the glossary.
+func TestAbbreviationsMarkedWithoutChangingTheWords(t *testing.T) {
 	page := string(renderAll(t, seedSite(t, "/"), nil)["reports/mersey-cheshire-2018-04-05/index.html"])
-	first := strings.Index(page, `<abbr title="Individual Quality Assessment">IQA</abbr>`)
-	if first < 0 {
-		t.Fatal("IQA is not marked up on first use")
+	if !strings.Contains(page, `the performance of <abbr title="Crown Prosecution Service">CPS</abbr> Mersey-Cheshire.`) {
+		t.Error("the narrative's words are changed, or CPS is not marked")
 	}
-	if strings.Count(page, `<abbr title="Individual Quality Assessment">`) != 1 {
-		t.Error("IQA is expanded more than once")
+	if strings.Contains(page, `(<a href="/glossary/`) {
+		t.Error("an expansion is inserted into the text")
 	}
-	if !strings.Contains(page, `(<abbr title="His Majesty&#39;s Crown Prosecution Service Inspectorate">HMCPSI</abbr>) has today`) {
-		t.Error("an abbreviation the text defines itself must not be expanded again")
+	list := strings.Index(page, `<summary>Abbreviations on this page</summary>`)
+	entry := strings.Index(page, `<dt><abbr>IQA</abbr></dt><dd><a href="/glossary/#iqa">Individual Quality Assessment</a></dd>`)
+	issues := strings.Index(page, `<h2 id="issues">`)
+	if list < 0 || entry < list || issues < entry {
+		t.Errorf("no list of abbreviations before the issues (list %d, IQA entry %d, issues %d)", list, entry, issues)
+	}
+	if strings.Contains(page, `<dt><abbr>CJS</abbr>`) {
+		t.Error("the list holds an abbreviation the page does not use")
 	}
 }
 

@@ -14,7 +14,7 @@ func TestLargeSitesGetASitemapIndex(t *testing.T) {
 	cfg := &config.Config{BaseURL: "https://example.org/sub/"}
 	var mu sync.Mutex
 	files := map[string][]byte{}
-	r := &run{s: &site.Site{Config: cfg}, write: func(p string, b []byte) error {
+	r := &run{s: &site.Site{Config: cfg}, urls: newURLs(cfg.BaseURL, cfg.BasePath()), write: func(p string, b []byte) error {
 		mu.Lock()
 		files[p] = b
 		mu.Unlock()

@@ -60,7 +60,7 @@ func LoadTemplates(siteFS fs.FS) (*Templates, error) {
 		}
 	}
 	t := &Templates{pages: map[string]*template.Template{}, assets: map[string][]byte{}, source: source}
-	fp := newFingerprint(0, "templates")
+	fp := newHasher(nil)
 	common := template.New("").Funcs(funcs)
 	for _, name := range commonFiles {
 		if _, err := common.New(name).Parse(string(files[name])); err != nil {
@@ -76,7 +76,7 @@ func LoadTemplates(siteFS fs.FS) (*Templates, error) {
 		fp.str(name)
 		fp.str(string(files[name]))
 	}
-	t.hash = fp.sum()
+	t.hash = fp.h.Sum64()
 	for _, name := range names {
 		if path.Ext(name) != ".html" {
 			t.assets[name] = files[name]
@@ -131,22 +131,22 @@ func (t *Templates) locate(name string, err error) (file string, line int, msg s
 	return file, line, msg
 }
 
-// execute renders one page with its template, appending to buf (which may
-// be nil), grown to size first.
-func (t *Templates) execute(p *page, buf []byte, size int) ([]byte, error) {
-	set := t.pages[p.Template]
+// execute renders one page's data with its template, appending to buf
+// (which may be nil), grown to size first. url names the page in errors.
+func (t *Templates) execute(name, url string, data any, buf []byte, size int) ([]byte, error) {
+	set := t.pages[name]
 	if set == nil {
-		return nil, diag.Errorf("templates/"+p.Template, 0, "template missing (needed for %s)", p.URL)
+		return nil, diag.Errorf("templates/"+name, 0, "template missing (needed for %s)", url)
 	}
 	b := bytes.NewBuffer(buf)
 	b.Grow(size)
-	if err := set.ExecuteTemplate(b, "base", p); err != nil {
+	if err := set.ExecuteTemplate(b, "base", data); err != nil {
 		var d diag.Diagnostic
 		if errors.As(err, &d) {
 			return nil, d // about a document, not the template
 		}
-		file, line, msg := t.locate(p.Template, err)
-		return nil, diag.Errorf(file, line, "rendering %s: %s", p.URL, msg)
+		file, line, msg := t.locate(name, err)
+		return nil, diag.Errorf(file, line, "rendering %s: %s", url, msg)
 	}
 	return b.Bytes(), nil
 }

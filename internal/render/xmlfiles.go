@@ -58,7 +58,7 @@ func (r *run) sitemapURLs() []sitemapURL {
 		if p.URL == "/404.html" {
 			continue
 		}
-		u := sitemapURL{Loc: r.s.Config.AbsURL(p.URL)}
+		u := sitemapURL{Loc: r.urls.abs(p.URL)}
 		if d, ok := p.Data.(reportData); ok {
 			u.LastMod = d.R.Date
 		}
@@ -84,7 +84,7 @@ func (r *run) sitemaps(urls []sitemapURL) {
 		part := urls[i*sitemapLimit : min((i+1)*sitemapLimit, len(urls))]
 		b, err := marshalXML(urlset{URLs: part})
 		r.emit(name, b, err)
-		idx.Sitemaps = append(idx.Sitemaps, sitemapURL{Loc: r.s.Config.AbsURL("/" + name)})
+		idx.Sitemaps = append(idx.Sitemaps, sitemapURL{Loc: r.urls.abs("/" + name)})
 	}
 	b, err := marshalXML(idx)
 	r.emit("sitemap.xml", b, err)
@@ -95,8 +95,8 @@ func (r *run) sitemaps(urls []sitemapURL) {
 // input gives the same bytes.
 func (r *run) xmlFiles() {
 	cfg := r.s.Config
-	f := atomFeed{Title: cfg.Title, ID: cfg.AbsURL("/"), Author: atomAuthor{cfg.Title},
-		Links: []atomLink{{Href: cfg.AbsURL("/feed.xml"), Rel: "self"}, {Href: cfg.AbsURL("/")}}}
+	f := atomFeed{Title: cfg.Title, ID: r.urls.abs("/"), Author: atomAuthor{cfg.Title},
+		Links: []atomLink{{Href: r.urls.abs("/feed.xml"), Rel: "self"}, {Href: r.urls.abs("/")}}}
 	for _, rep := range r.s.Newest {
 		if len(f.Entries) == feedEntries || rep.Date == "" {
 			break
@@ -110,8 +110,8 @@ func (r *run) xmlFiles() {
 			summary = "National or thematic"
 		}
 		summary += ": " + plural(len(rep.Issues), "issue to address", "issues to address")
-		f.Entries = append(f.Entries, atomEntry{Title: ReportTitle(rep), ID: cfg.AbsURL(rep.URL), Updated: updated,
-			Link: atomLink{Href: cfg.AbsURL(rep.URL)}, Summary: summary})
+		f.Entries = append(f.Entries, atomEntry{Title: ReportTitle(rep), ID: r.urls.abs(rep.URL), Updated: updated,
+			Link: atomLink{Href: r.urls.abs(rep.URL)}, Summary: summary})
 	}
 	if f.Updated == "" {
 		f.Updated = "1970-01-01T00:00:00Z"
@@ -122,7 +122,9 @@ func (r *run) xmlFiles() {
 	if r.cache == nil { // serve makes sitemaps on request
 		r.sitemaps(r.sitemapURLs())
 	}
-	robots := "User-agent: *\nAllow: /\n\nSitemap: " + cfg.AbsURL("/sitemap.xml") + "\n"
+	// The sitemap's URL is percent-encoded (see urls): no byte of it can
+	// end its line.
+	robots := "User-agent: *\nAllow: /\n\nSitemap: " + r.urls.abs("/sitemap.xml") + "\n"
 	r.emit("robots.txt", []byte(robots), nil)
 }
 

@@ -48,7 +48,7 @@ func FuzzParse(f *testing.F) {
 		if r == nil {
 			return
 		}
-		for _, s := range []string{r.Title, r.Narrative} {
+		for _, s := range []string{r.Title, r.NarrativeText(), r.NarrativeMarkdown} {
 			if !utf8.ValidString(s) {
 				t.Fatalf("invalid UTF-8 out: %q", s)
 			}

@@ -183,6 +183,9 @@ func (d *docState) readIntro() {
 	d.readRatings(intro)
 	d.readStatedCount(intro)
 	r.Narrative = narrative(intro)
+	if d.raw != nil {
+		r.NarrativeMarkdown = narrativeMarkdown(intro, d.raw, d.first)
+	}
 	if len(intro) > 0 {
 		r.Lines.Narrative = intro[0].first()
 	}
@@ -299,47 +302,44 @@ func (d *docState) readProgrammeAndKind(intro []paragraph) {
 	}
 }
 
-// narrative renders the intro as escaped markdown: paragraphs and bullet
-// lists only. Anything else that looks like markup stays text.
-func narrative(ps []paragraph) string {
+// narrative is the intro as paragraphs of plain text; a paragraph of
+// bullet lines is a list.
+func narrative(ps []paragraph) []Paragraph {
+	out := make([]Paragraph, 0, len(ps))
+	for _, p := range ps {
+		bullets := true
+		for _, l := range p.lines {
+			bullets = bullets && l.bullet
+		}
+		if !bullets {
+			out = append(out, Paragraph{Text: p.text()})
+			continue
+		}
+		items := make([]string, len(p.lines))
+		for i, l := range p.lines {
+			items[i] = l.text
+		}
+		out = append(out, Paragraph{Items: items})
+	}
+	return out
+}
+
+// narrativeMarkdown is the intro's own lines of a markdown document,
+// paragraphs apart: what the reader took for web chrome stays out.
+func narrativeMarkdown(ps []paragraph, raw []string, first int) string {
 	var b strings.Builder
 	for _, p := range ps {
 		if b.Len() > 0 {
 			b.WriteString("\n\n")
 		}
-		bullets := true
-		for _, l := range p.lines {
-			bullets = bullets && l.bullet
-		}
-		if bullets {
-			for i, l := range p.lines {
-				if i > 0 {
-					b.WriteByte('\n')
-				}
-				b.WriteString("- ")
-				b.WriteString(escapeMarkdown(l.text))
+		for i, l := range p.lines {
+			if i > 0 {
+				b.WriteByte('\n')
 			}
-			continue
+			if k := l.n - first; k >= 0 && k < len(raw) {
+				b.WriteString(raw[k])
+			}
 		}
-		b.WriteString(escapeMarkdown(p.text()))
 	}
 	return b.String()
-}
-
-var mdSpecial = strings.NewReplacer(
-	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`,
-	"#", `\#`, "|", `\|`, "~", `\~`, "!", `\!`, "&", `\&`,
-)
-
-// escapeMarkdown makes text render as itself. A leading "1." or "-" would
-// start a list, so it is escaped as well.
-func escapeMarkdown(s string) string {
-	s = mdSpecial.Replace(s)
-	if len(s) > 0 && (s[0] == '-' || s[0] == '+' || s[0] == '=') {
-		s = `\` + s
-	}
-	if i := strings.IndexAny(s, ".)"); i > 0 && i < 10 && strings.Trim(s[:i], "0123456789") == "" {
-		s = s[:i] + `\` + s[i:]
-	}
-	return s
 }

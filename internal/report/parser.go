@@ -243,7 +243,10 @@ func TextBytes(r *Report, data []byte) ([]byte, error) {
 
 // readBody extracts everything the text states.
 func (p *Parser) readBody(r *Report, body string, first int) *docState {
-	d := &docState{p: p, r: r}
+	d := &docState{p: p, r: r, first: first}
+	if ext := strings.ToLower(path.Ext(r.Source)); ext == ".md" || ext == ".markdown" {
+		d.raw = strings.Split(body, "\n")
+	}
 	d.lines = splitLines(body, first)
 	d.paras = paragraphs(d.lines)
 	d.findIssueStart()
@@ -280,6 +283,8 @@ type docState struct {
 	introTo    int // index into paras where it ends (exclusive)
 	dateRank   int
 	diags      []diag.Diagnostic
+	raw        []string // a markdown document's lines as written
+	first      int      // the file line of raw[0]
 }
 
 func (d *docState) warn(line int, format string, args ...any) {

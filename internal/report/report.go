@@ -30,9 +30,12 @@ type Report struct {
 	URL          string            `json:"url"`
 
 	SourceURL string `json:"-"`
-	// Narrative is the document's opening text as markdown: the words
-	// between the title and the issues, web chrome removed.
-	Narrative string `json:"-"`
+	// Narrative is the document's opening text: the words between the
+	// title and the issues, web chrome and markup removed, as paragraphs.
+	Narrative []Paragraph `json:"-"`
+	// NarrativeMarkdown is the same opening text as the document's own
+	// markdown, for a markdown document (.md, .markdown); "" otherwise.
+	NarrativeMarkdown string `json:"-"`
 	// Lines records where each extracted fact came from in the source file,
 	// for provenance links and diagnostics. 0 means "not found in the text"
 	// (for example a value given in front matter).
@@ -57,6 +60,26 @@ type Lines struct {
 	Ratings                            map[string]int
 	Narrative                          int
 	StatedCount                        int // where a count of issues is stated
+}
+
+// Paragraph is a paragraph of plain text, or a list when Items is set.
+type Paragraph struct {
+	Text  string
+	Items []string
+}
+
+// NarrativeText is the narrative as one plain text, paragraphs and items
+// on lines of their own.
+func (r *Report) NarrativeText() string {
+	var parts []string
+	for _, p := range r.Narrative {
+		if p.Items != nil {
+			parts = append(parts, p.Items...)
+		} else {
+			parts = append(parts, p.Text)
+		}
+	}
+	return strings.Join(parts, "\n")
 }
 
 // OtherRating is a rating the text gives to something other than one of the
@@ -140,7 +163,14 @@ func (tt ThemeTerms) MarshalJSON() ([]byte, error) {
 // backing string alive.
 func (r *Report) detach() {
 	c := strings.Clone
-	r.Title, r.Narrative, r.SourceURL = c(r.Title), c(r.Narrative), c(r.SourceURL)
+	r.Title, r.NarrativeMarkdown, r.SourceURL = c(r.Title), c(r.NarrativeMarkdown), c(r.SourceURL)
+	for i := range r.Narrative {
+		p := &r.Narrative[i]
+		p.Text = c(p.Text)
+		for j := range p.Items {
+			p.Items[j] = c(p.Items[j])
+		}
+	}
 	for k, v := range r.Ratings {
 		r.Ratings[k] = c(v)
 	}

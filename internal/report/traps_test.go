@@ -422,8 +422,8 @@ func TestTraps(t *testing.T) {
 			if tc.noWarn != "" && hasDiag(ds, tc.noWarn, 0) {
 				t.Errorf("unexpected diagnostic %q in %v", tc.noWarn, ds)
 			}
-			if tc.notIn != "" && strings.Contains(r.Narrative, tc.notIn) {
-				t.Errorf("narrative holds %q: %q", tc.notIn, r.Narrative)
+			if tc.notIn != "" && strings.Contains(r.NarrativeText(), tc.notIn) {
+				t.Errorf("narrative holds %q: %q", tc.notIn, r.NarrativeText())
 			}
 		})
 	}

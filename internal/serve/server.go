@@ -12,17 +12,23 @@
 package serve
 
 import (
+	"bytes"
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"html/template"
 	"mime"
 	"net"
 	"net/http"
+	"net/url"
 	"path"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 //go:embed reload.js
@@ -30,6 +36,22 @@ var reloadJS []byte
 
 //go:embed overlay.css
 var overlayCSS []byte
+
+// pages holds the markup serve adds: the reload script's tag and the page
+// a failed first build shows.
+//
+//go:embed pages.html
+var pagesHTML string
+
+var pages = template.Must(template.New("").Parse(pagesHTML))
+
+// pageData is what pages.html is given. Base is the base path,
+// percent-encoded; html/template escapes it again for each attribute.
+type pageData struct {
+	Base    string
+	Build   int
+	Problem string
+}
 
 // csp matches the pages' own policy; connect-src lets the reload script
 // open its event stream.
@@ -87,7 +109,7 @@ func (s *Server) Update(files map[string][]byte, problem string, cssOnly bool) {
 	case problem != "":
 		s.hub.send(event{"problem", problem})
 	case cssOnly && changedCSS && !hadProblem:
-		msg, _ := json.Marshal(map[string]string{"href": s.basePath + strings.TrimPrefix(newCSS, "/"), "build": strconv.Itoa(build)})
+		msg, _ := json.Marshal(map[string]string{"href": s.escapedBase() + strings.TrimPrefix(newCSS, "/"), "build": strconv.Itoa(build)})
 		s.hub.send(event{"css", string(msg)})
 	default:
 		s.hub.send(event{"reload", strconv.Itoa(build)})
@@ -215,12 +237,14 @@ func (s *Server) errorPage(w http.ResponseWriter) {
 	s.mu.RLock()
 	problem, build := s.problem, s.build
 	s.mu.RUnlock()
-	page := fmt.Sprintf("<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>Build failed – inspectsite</title>%s</head>"+
-		"<body><main><h1>The site did not build</h1><p>Fix the problem and save: this page reloads by itself.</p><pre>%s</pre></main></body></html>",
-		s.scriptTag(build), htmlEscape(problem))
+	var page strings.Builder
+	if err := pages.ExecuteTemplate(&page, "error", pageData{s.escapedBase(), build, problem}); err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
 	s.headers(w, "text/html; charset=utf-8")
 	w.WriteHeader(http.StatusServiceUnavailable)
-	w.Write([]byte(page))
+	w.Write([]byte(page.String()))
 }
 
 func (s *Server) write(w http.ResponseWriter, r *http.Request, name string, body []byte, status int) {
@@ -260,12 +284,13 @@ func (s *Server) headers(w http.ResponseWriter, ctype string) {
 	h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
 }
 
-// inject adds the reload script at the end of <head>.
+// inject adds the reload script at the end of <head>, found by the HTML
+// tokenizer.
 func (s *Server) inject(body []byte) []byte {
 	s.mu.RLock()
 	build := s.build
 	s.mu.RUnlock()
-	i := strings.Index(string(body), "</head>")
+	i := headEnd(body)
 	if i < 0 {
 		return body
 	}
@@ -276,11 +301,42 @@ func (s *Server) inject(body []byte) []byte {
 	return append(out, body[i:]...)
 }
 
+// headEnd is the offset of the end tag of a page's head, or -1.
+func headEnd(page []byte) int {
+	z := html.NewTokenizer(bytes.NewReader(page))
+	at := 0
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return -1
+		}
+		if tt == html.EndTagToken {
+			if name, _ := z.TagName(); atom.Lookup(name) == atom.Head {
+				return at
+			}
+		}
+		at += len(z.Raw())
+	}
+}
+
 func (s *Server) scriptTag(build int) string {
 	if !s.reload {
 		return ""
 	}
-	return fmt.Sprintf(`<script src="%s_inspectsite/reload.js" data-base="%s" data-build="%d" defer></script>`, s.basePath, s.basePath, build)
+	var b strings.Builder
+	if err := pages.ExecuteTemplate(&b, "reload", pageData{Base: s.escapedBase(), Build: build}); err != nil {
+		return ""
+	}
+	return b.String()
+}
+
+// escapedBase is the base path with each segment percent-encoded.
+func (s *Server) escapedBase() string {
+	segs := strings.Split(s.basePath, "/")
+	for i, seg := range segs {
+		segs[i] = url.PathEscape(seg)
+	}
+	return strings.Join(segs, "/")
 }
 
 func (s *Server) serveInternal(w http.ResponseWriter, r *http.Request, name string) {
@@ -350,12 +406,8 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 
 func writeEvent(w http.ResponseWriter, e event) {
 	fmt.Fprintf(w, "event: %s\n", e.name)
-	for _, line := range strings.Split(e.data, "\n") {
+	for _, line := range eventLines(e.data) {
 		fmt.Fprintf(w, "data: %s\n", line)
 	}
 	fmt.Fprint(w, "\n")
-}
-
-func htmlEscape(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;").Replace(s)
 }

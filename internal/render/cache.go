@@ -1,0 +1,213 @@
+package render
+
+import (
+	"encoding/binary"
+	"hash/maphash"
+	"math"
+	"reflect"
+	"sort"
+	"sync"
+
+	"github.com/inspectsite/inspectsite/internal/site"
+)
+
+// Cache keeps each page's bytes under a hash of what made them: the page's
+// data, the templates and the configuration. A later run renders a page
+// again only when that hash changed. A template can show only its data, so
+// a page whose data hashes the same renders to the same bytes: the cache
+// needs to know nothing about what any template reads. A Cache belongs to
+// one sequence of runs in one process (one serve).
+type Cache struct {
+	mu      sync.Mutex
+	entries map[string]cached
+	// Rendered and Reused count the pages of the last run.
+	Rendered, Reused int
+	// RenderedPaths lists the pages the last run rendered, sorted.
+	RenderedPaths []string
+}
+
+type cached struct {
+	key  uint64
+	data []byte
+}
+
+// NewCache makes an empty cache.
+func NewCache() *Cache { return &Cache{entries: map[string]cached{}} }
+
+func (c *Cache) start() {
+	c.mu.Lock()
+	c.Rendered, c.Reused, c.RenderedPaths = 0, 0, nil
+	c.mu.Unlock()
+}
+
+func (c *Cache) get(path string, key uint64) ([]byte, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.entries[path]
+	if ok && e.key == key {
+		c.Reused++
+		return e.data, true
+	}
+	return nil, false
+}
+
+func (c *Cache) put(path string, key uint64, data []byte) {
+	if cap(data) > len(data)+len(data)/8 {
+		data = append([]byte(nil), data...) // kept for long: no spare capacity
+	}
+	c.mu.Lock()
+	c.entries[path] = cached{key, data}
+	c.Rendered++
+	c.RenderedPaths = append(c.RenderedPaths, path)
+	c.mu.Unlock()
+}
+
+func (c *Cache) finish(live map[string]bool) {
+	c.mu.Lock()
+	for p := range c.entries {
+		if !live[p] {
+			delete(c.entries, p)
+		}
+	}
+	sort.Strings(c.RenderedPaths)
+	c.mu.Unlock()
+}
+
+// seed is the hashes' seed: fixed for the process, as a Cache is.
+var seed = maphash.MakeSeed()
+
+// siteBase hashes what every page is rendered with besides its data: the
+// templates and the configuration.
+func siteBase(s *site.Site, t *Templates) uint64 {
+	h := newHasher(nil)
+	h.u64(t.hash)
+	h.value(reflect.ValueOf(s.Config))
+	return h.h.Sum64()
+}
+
+// hashMemo remembers the hash of each value a pointer in page data points
+// to, for one run: a report shown on many pages is hashed once.
+type hashMemo struct{ m sync.Map }
+
+type ptrKey struct {
+	p uintptr
+	t reflect.Type
+}
+
+// page hashes one page's data with the run's base.
+func (m *hashMemo) page(base uint64, template string, data any) uint64 {
+	h := newHasher(m)
+	h.u64(base)
+	h.h.WriteString(template)
+	h.value(reflect.Indirect(reflect.ValueOf(data)))
+	return h.h.Sum64()
+}
+
+// hasher hashes a value by what a template can reach of it: every exported
+// field, element and map entry, following pointers.
+type hasher struct {
+	h    maphash.Hash
+	memo *hashMemo
+	b    [8]byte
+}
+
+func newHasher(m *hashMemo) *hasher {
+	h := &hasher{memo: m}
+	h.h.SetSeed(seed)
+	return h
+}
+
+func (h *hasher) u64(v uint64) {
+	binary.LittleEndian.PutUint64(h.b[:], v)
+	h.h.Write(h.b[:])
+}
+
+func (h *hasher) str(s string) {
+	h.u64(uint64(len(s)))
+	h.h.WriteString(s)
+}
+
+func (h *hasher) value(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.Invalid:
+		h.u64(0)
+	case reflect.String:
+		h.str(v.String())
+	case reflect.Bool:
+		if v.Bool() {
+			h.u64(1)
+		} else {
+			h.u64(2)
+		}
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		h.u64(uint64(v.Int()))
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		h.u64(v.Uint())
+	case reflect.Float32, reflect.Float64:
+		h.u64(math.Float64bits(v.Float()))
+	case reflect.Pointer:
+		if v.IsNil() {
+			h.u64(0)
+			return
+		}
+		h.u64(h.pointee(v))
+	case reflect.Interface:
+		if v.IsNil() {
+			h.u64(0)
+			return
+		}
+		h.str(v.Elem().Type().String())
+		h.value(v.Elem())
+	case reflect.Struct:
+		t := v.Type()
+		for i := 0; i < v.NumField(); i++ {
+			if t.Field(i).IsExported() {
+				h.value(v.Field(i))
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		h.u64(uint64(v.Len()))
+		for i := 0; i < v.Len(); i++ {
+			h.value(v.Index(i))
+		}
+	case reflect.Map:
+		// Entries in any order: the sum of their own hashes.
+		var sum uint64
+		it := v.MapRange()
+		for it.Next() {
+			e := newHasher(h.memo)
+			e.value(it.Key())
+			e.value(it.Value())
+			sum += e.h.Sum64()
+		}
+		h.u64(uint64(v.Len()))
+		h.u64(sum)
+	default:
+		// Funcs and channels: a template cannot show them.
+		h.str(v.Type().String())
+	}
+}
+
+// shared are the types of the values a run makes once and keeps to its end
+// (see views): only their hashes may be remembered by address, as the
+// address of a value made for one page may be reused by the next.
+var shared = map[reflect.Type]bool{
+	reflect.TypeFor[*Report](): true, reflect.TypeFor[*Issue](): true, reflect.TypeFor[*Abbreviation](): true,
+}
+
+// pointee hashes what a pointer points to, once per run for shared values.
+func (h *hasher) pointee(v reflect.Value) uint64 {
+	k := ptrKey{v.Pointer(), v.Type()}
+	if h.memo != nil && shared[k.t] {
+		if s, ok := h.memo.m.Load(k); ok {
+			return s.(uint64)
+		}
+	}
+	e := newHasher(h.memo)
+	e.value(v.Elem())
+	s := e.h.Sum64()
+	if h.memo != nil && shared[k.t] {
+		h.memo.m.Store(k, s)
+	}
+	return s
+}

@@ -1,0 +1,93 @@
+// Package render turns the site model into the bytes of every output file:
+// HTML pages from html/template, the stylesheet, the feed and the sitemap
+// (encoding/xml), robots.txt, the search index and the open data files. It
+// hands each file to a write function and never touches the disk itself, so
+// builds, the preview server and tests share it.
+//
+// # Templates
+//
+// This comment is the contract between the generator and template authors.
+// The templates in templates/ are built in; a site's own templates/ folder
+// replaces any of them by name. Every page is executed as the template
+// "base" (base.html) of the set made from base.html, partials.html and the
+// page type's own file, which defines "content" (and may define "scripts",
+// placed at the end of <head>).
+//
+// A page is a function of its data: the template is given one value, of the
+// type listed below for its file, and nothing else. There is no back door to
+// the site model, the configuration or the file system. Whatever a page
+// shows is a field of its data, so that the preview server can tell whether a
+// page changed by hashing its data (see Cache). Every string is plain text:
+// html/template escapes it for where it stands. URLs are ready to use,
+// already under the base path with each segment percent-encoded.
+//
+// Every page's data embeds [Frame]: the site's title, language and
+// description, the page's Title (its h1) and FullTitle (its <title>), its
+// own URL, the Base path, the Stylesheet and Feed URLs, the Menu (each item
+// knowing whether it is the current page or section), the Crumbs of the
+// breadcrumb trail, the site owner's Contact, the Abbreviations the page's
+// texts use, and the site-wide counts ReportCount, IssueCount and AreaCount.
+//
+// The page types, by template file:
+//
+//   - index.html: [HomePage]. Latest: the five newest reports; Ratings:
+//     every Area's latest ratings; Recurring: themes by the number of Areas
+//     raising them; Areas: every Area with its number of reports.
+//   - reports.html: [ReportsPage]. One page of every report, newest first,
+//     with its Pagination (nil for a list of one page).
+//   - report.html: [ReportPage]. The Report, its Narrative (paragraphs and
+//     lists of Text) and its Prev and Next reports in its Area (nil at
+//     either end).
+//   - source.html: [SourcePage]. The Report and its document's Lines, as
+//     read; provenance links point to the id "Ln" of line n.
+//   - areas.html: [AreasPage]. Every Area and the National reports.
+//   - area.html: [AreaPage]. One page of an Area: its reports of the page
+//     (Window, positions From to To of Reports), the report stating its
+//     latest ratings (Rated), the Changes between consecutive reports, the
+//     Themes raised (first page only) and its issues in Groups by theme.
+//   - themes.html: [ThemesPage]. Every theme with its counts.
+//   - theme.html: [ThemePage]. One page of a theme: the Theme, its count in
+//     each Area (ByArea, first page only) and its issues in Groups by Area.
+//   - compare.html: [ComparePage]. Latest ratings, their Distribution and
+//     RatingsChart, issue counts by theme and Area (Tables), how widely each
+//     theme recurs (Recurring, ThemesChart), and Repeats.
+//   - glossary.html: [GlossaryPage]. Every abbreviation, by letter.
+//   - data.html: [DataPage]. The fields of each open data file.
+//   - search.html: [SearchPage]. The search Script and Index URLs, the
+//     themes to browse.
+//   - accessibility.html, 404.html: [TextPage], the frame alone.
+//
+// A report is a [Report] wherever it appears, one value per report and
+// build, shared by every page showing it: its title, Area, dates as written
+// for reading, programme, kind, source, a [Rating] per criterion (rated or
+// not, with the source line it was read from), and its [Issue] list. An
+// issue holds its number and anchor, its Text, themes, response paragraphs
+// and source lines. Pages gathering issues from many reports hold them as
+// [IssueRef], the issue with its report.
+//
+// A document's words are [Text]: runs of plain text and the glossary
+// abbreviations in them. The words are never changed; the "text" partial
+// marks each abbreviation up with its expansion as a title, and the
+// "abbreviations" partial lists the page's Abbreviations with links to the
+// glossary.
+//
+// Charts ([Chart]) come with their geometry worked out: the templates
+// "ratings-chart" and "themes-chart" draw them as SVG.
+//
+// partials.html defines the pieces several pages share, each given the
+// value its comment names: "breadcrumbs" ([]Link), "pagination"
+// (*Pagination), "text" (Text), "abbreviations" ([]*Abbreviation), "rating"
+// (a rating word, or "" for "Not rated"), "ratings-list" (dict "Report"
+// *Report "Sources" bool), "report-item" (*Report as a list item), "issue"
+// (*Issue with its response, as its report page shows it), "response"
+// (*Issue's response alone), "ratings-table" (dict "Table" RatingsTable
+// "ID" string), "field-table" (dict "ID", "Caption", "Rows" []Field) and the
+// two charts.
+//
+// The template functions are pure: date and monthYear ("5 April 2018",
+// "April 2018" from YYYY-MM-DD), plural (plural 3 "issue" "issues"), lower,
+// add, short (the first n words), dict (a map for a partial), json (a value
+// as JSON, every exported field followed), and url, which
+// makes a URL from the base path and segments, each escaped:
+// {{url .Base "areas" "wessex"}} is "/areas/wessex/" under the root.
+package render

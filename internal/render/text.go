@@ -1,0 +1,130 @@
+package render
+
+import (
+	"sort"
+	"strings"
+)
+
+// Text is a document's words as a page shows them: runs of plain text and
+// the abbreviations in them, which templates mark up (the "text" partial).
+// The words are never changed: an abbreviation's expansion is its Title,
+// and the page lists the expansions it uses (Frame.Abbreviations).
+type Text []Span
+
+// Span is a run of text; Abbr is set when the run is a glossary
+// abbreviation ("IQA", "IQAs", "CPS's").
+type Span struct {
+	Text string
+	Abbr *Abbreviation
+}
+
+// Abbreviation is a glossary entry: "IQA", "Individual Quality
+// Assessment", and the URL of its entry on the glossary page.
+type Abbreviation struct {
+	Abbr, Expansion, URL string
+}
+
+// glossary finds abbreviations in text.
+type glossary struct {
+	entries map[string]*Abbreviation
+	// starts marks the bytes an abbreviation may begin with: a word that
+	// begins otherwise needs no lookup.
+	starts [256]bool
+}
+
+func newGlossary(entries map[string]string, u urls) *glossary {
+	g := &glossary{entries: map[string]*Abbreviation{}}
+	for k, v := range entries {
+		if k == "" {
+			continue
+		}
+		g.entries[k] = &Abbreviation{Abbr: k, Expansion: v, URL: u.rel("/glossary/#" + strings.ToLower(k))}
+		g.starts[k[0]] = true
+	}
+	return g
+}
+
+// text splits s into plain runs and abbreviations, each a whole word with
+// an optional plural or possessive ending. One pass and a map lookup per
+// word that could begin one, no regular expression.
+func (g *glossary) text(s string) Text {
+	if s == "" {
+		return nil
+	}
+	var out Text
+	last := 0
+	for i := 0; i < len(s); {
+		if !isWordByte(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && isWordByte(s[j]) {
+			j++
+		}
+		if (i > 0 && s[i-1] >= 0x80) || (j < len(s) && s[j] >= 0x80 && !strings.HasPrefix(s[j:], "’")) || !g.starts[s[i]] {
+			i = j // part of a word with non-ASCII letters, or no abbreviation starts so
+			continue
+		}
+		word := s[i:j]
+		a := g.entries[word]
+		if a == nil && len(word) > 1 && word[len(word)-1] == 's' {
+			a = g.entries[word[:len(word)-1]]
+		}
+		if a != nil {
+			end := j
+			if strings.HasPrefix(s[j:], "'s") {
+				end = j + 2
+			} else if strings.HasPrefix(s[j:], "’s") {
+				end = j + len("’s")
+			}
+			if last < i {
+				out = append(out, Span{Text: s[last:i]})
+			}
+			out = append(out, Span{Text: s[i:end], Abbr: a})
+			last = end
+			j = end
+		}
+		i = j
+	}
+	if last < len(s) {
+		out = append(out, Span{Text: s[last:]})
+	}
+	return out
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+}
+
+// abbrSet gathers the abbreviations of the texts one page shows.
+type abbrSet map[*Abbreviation]bool
+
+func (s abbrSet) add(ts ...Text) {
+	for _, t := range ts {
+		for _, sp := range t {
+			if sp.Abbr != nil {
+				s[sp.Abbr] = true
+			}
+		}
+	}
+}
+
+func (s abbrSet) addPhrases(ps []Phrase) {
+	for _, p := range ps {
+		s.add(p.Text)
+	}
+}
+
+// list is the set A to Z.
+func (s abbrSet) list() []*Abbreviation {
+	if len(s) == 0 {
+		return nil
+	}
+	out := make([]*Abbreviation, 0, len(s))
+	for a := range s {
+		out = append(out, a)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Abbr < out[j].Abbr })
+	return out
+}
