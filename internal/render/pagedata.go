@@ -101,18 +101,21 @@ type AreaSummary struct {
 // comparisons ending in them and their issues by theme.
 type AreaPage struct {
 	Frame
-	Name       string
-	Reports    int       // in the Area, on every page
-	First      *Report   // its oldest and newest reports, or nil
-	Last       *Report   //
-	Rated      *Report   // its newest report stating ratings, or nil
-	Window     []*Report // this page's reports
-	From, To   int       // their 1-based positions in the Area
-	Criteria   []string  // criterion titles, in order
-	Changes    []Change
-	Themes     []ThemeLink // every theme raised in the Area, with its count (first page only)
-	Groups     []IssueGroup
-	Pagination *Pagination
+	Name     string
+	Reports  int       // in the Area, on every page
+	First    *Report   // its oldest and newest reports, or nil
+	Last     *Report   //
+	Rated    *Report   // its newest report stating ratings, or nil
+	Window   []*Report // this page's reports
+	From, To int       // their 1-based positions in the Area
+	Criteria []string  // criterion titles, in order
+	Changes  []Change
+	Themes   []ThemeLink // every theme raised in the Area, with its count (first page only)
+	Groups   []IssueGroup
+	// Commitments are those of this page's reports, by timeframe, with
+	// the Area's counts; nil when the Area's responses promise nothing.
+	Commitments *AreaCommitments
+	Pagination  *Pagination
 }
 
 // Change compares one of an Area's reports with the one before it.
@@ -161,9 +164,12 @@ type ThemePage struct {
 	Theme ThemeSummary
 	// ByArea counts the theme's issues in each configured Area (first
 	// page only); URL is "" for an Area with none.
-	ByArea     []ThemeLink
-	Groups     []IssueGroup
-	Pagination *Pagination
+	ByArea []ThemeLink
+	Groups []IssueGroup
+	// Commitments counts the commitments of the responses to the theme's
+	// issues; each response below lists its own.
+	Commitments int
+	Pagination  *Pagination
 }
 
 // ComparePage is compare.html: the Areas side by side.

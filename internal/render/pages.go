@@ -184,6 +184,8 @@ func pages(s *site.Site, l *layout) []*pageSpec {
 	}
 	add(&pageSpec{URL: "/compare/", Template: "compare.html", Title: "Compare CPS Areas", Section: "compare",
 		Crumbs: []crumb{{"Home", "/"}}})
+	add(&pageSpec{URL: "/commitments/", Template: "commitments.html", Title: "Commitments: who promised what, by when", Section: "commitments",
+		Crumbs: []crumb{{"Home", "/"}}})
 	add(&pageSpec{URL: "/glossary/", Template: "glossary.html", Title: "Glossary", Crumbs: []crumb{{"Home", "/"}}})
 	add(&pageSpec{URL: "/data/", Template: "data.html", Title: "Open data", Crumbs: []crumb{{"Home", "/"}}})
 	add(&pageSpec{URL: "/accessibility/", Template: "accessibility.html", Title: "Accessibility statement", Crumbs: []crumb{{"Home", "/"}}})

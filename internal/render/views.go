@@ -70,6 +70,8 @@ type Issue struct {
 	ResponseLine Line
 	Covers       []int    // the issues one combined response answers, when more than one
 	JointWith    []string // Areas a joint response was made with
+	// Commitments are what the response promises (commitments.go).
+	Commitments []*Commitment
 }
 
 // IssueRef is an issue with the report it comes from, for the pages that
@@ -177,6 +179,7 @@ func (r *run) makeReport(rep *report.Report) *Report {
 			if len(is.ResponseCovers) > 1 {
 				y.Covers = is.ResponseCovers
 			}
+			y.Commitments = r.commitments(rep, is)
 		} else {
 			y.ResponseLine = Line{}
 		}
