@@ -57,8 +57,20 @@ type CommitmentsPage struct {
 	AsOfISO       string
 	Areas         []CommitmentCount
 	Owners        []CommitmentCount
-	Timeframes    []CommitmentGroup // dated and undated, item by item
-	NoTimeframe   int               // how many state no timeframe
+	// Years counts the commitments of each group of ByTimeframe.
+	Years []CommitmentYear
+	// Timeframes lists, item by item, each group of Years of at most
+	// ListLimit commitments (the site's page size); larger groups are
+	// listed on the Area pages, which page with their reports.
+	Timeframes []CommitmentGroup
+	ListLimit  int
+}
+
+// CommitmentYear counts one timeframe group (Kind and Year as in
+// CommitmentGroup); URL points at its list below, "" when it has none.
+type CommitmentYear struct {
+	CommitmentCount
+	Kind, Year string
 }
 
 // AreaCommitments is the commitments an Area page shows: those of its
@@ -109,7 +121,7 @@ func (r *run) commitmentRef(ref site.CommitmentRef) CommitmentRef {
 func (r *run) commitmentGroups(groups []site.TimeframeGroup, keep func(site.CommitmentRef) bool, prefix string) []CommitmentGroup {
 	var out []CommitmentGroup
 	for _, g := range groups {
-		cg := CommitmentGroup{Kind: g.Kind, Year: g.Year, ID: prefix + g.Kind + g.Year}
+		cg := CommitmentGroup{Kind: g.Kind, Year: g.Year, ID: prefix + timeframeKey(g)}
 		for _, ref := range g.Items {
 			if keep == nil || keep(ref) {
 				cg.Items = append(cg.Items, r.commitmentRef(ref))
@@ -138,12 +150,21 @@ func (r *run) commitmentsPage(p *pageSpec) *CommitmentsPage {
 	for _, o := range c.ByOwner {
 		x.Owners = append(x.Owners, countOf(Link{Text: o.Role.Name}, o.Items, o.Passed))
 	}
+	x.ListLimit = r.s.Config.PageSize
 	for _, g := range c.ByTimeframe {
-		if g.Kind == "none" {
-			x.NoTimeframe = len(g.Items)
+		var l Link
+		passed := 0
+		for _, ref := range g.Items {
+			if ref.Passed {
+				passed++
+			}
 		}
+		if g.Kind != "none" && len(g.Items) <= x.ListLimit {
+			x.Timeframes = append(x.Timeframes, r.commitmentGroups([]site.TimeframeGroup{g}, nil, "timeframe-")...)
+			l.URL = "#timeframe-" + timeframeKey(g)
+		}
+		x.Years = append(x.Years, CommitmentYear{countOf(l, g.Items, passed), g.Kind, g.Year})
 	}
-	x.Timeframes = r.commitmentGroups(c.ByTimeframe, func(ref site.CommitmentRef) bool { return ref.Commitment.Timeframe != "" }, "due-")
 	set := abbrSet{}
 	for _, g := range x.Timeframes {
 		for _, it := range g.Items {
@@ -154,6 +175,14 @@ func (r *run) commitmentsPage(p *pageSpec) *CommitmentsPage {
 	}
 	x.Abbreviations = set.list()
 	return x
+}
+
+// timeframeKey names a timeframe group in ids: its year, or its kind.
+func timeframeKey(g site.TimeframeGroup) string {
+	if g.Year != "" {
+		return g.Year
+	}
+	return g.Kind
 }
 
 func refsOf(groups []site.TimeframeGroup) []site.CommitmentRef {
