@@ -171,6 +171,8 @@ func findMarker(ws []sentenceWord) (marker, bool) {
 				return marker{at: i, verb: j + 2, status: StatusPromised}, true
 			case (at(j) == "committed" || at(j) == "scheduled" || at(j) == "planned" || at(j) == "due") && at(j+1) == "to":
 				return marker{at: i, verb: j + 2, status: StatusPromised, happening: at(j) != "committed"}, true
+			case (at(j) == "under" && at(j+1) == "way") || at(j) == "underway" || (at(j) == "in" && at(j+1) == "progress"):
+				return marker{at: i, verb: j, status: StatusUnderWay, happening: true}, true // "Work is under way"
 			case at(j) == "being" && isParticiple(at(j+1)):
 				return marker{at: i, verb: j + 1, status: StatusUnderWay, passive: true}, true
 			case isGerund(at(j)):

@@ -116,6 +116,9 @@ func (g *commitmentGrammar) read(paras []string, date string, loc *lineLocator, 
 type responseState struct {
 	speaker int   // the role "we" stands for
 	last    []int // the owners of the last commitment, for "they"
+	// clause is the owners of the sentence's last clause of commitment,
+	// for a clause that shares its subject; nil at a sentence's start.
+	clause []int
 }
 
 // sentence reads one sentence or list item; ok is false when it commits
@@ -129,10 +132,15 @@ func (g *commitmentGrammar) sentence(text, date string, st *responseState) (Comm
 	var owners []int
 	status := ""
 	var tf Timeframe
+	st.clause = nil
 	for _, cl := range splitClauses(plain, ws) {
 		a, ok := g.clause(plain, ws, cl, st)
 		if !ok {
 			continue
+		}
+		st.clause = a.owners
+		if st.clause == nil {
+			st.clause = []int{} // named no one: the next clause inherits that too
 		}
 		if status == "" {
 			status = a.status

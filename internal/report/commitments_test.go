@@ -56,6 +56,8 @@ func TestCommitmentStatusAndOwners(t *testing.T) {
 		{"The review will be overseen by the Casework Quality Board, chaired by the CCP.", StatusPromised, "Casework Quality Board"},
 		{"The Head of Unit has completed a review of the work of counsel instructed by the Area.", StatusDone, "Heads of units"},
 		{"Nationally, the CPS is developing new letters.", StatusUnderWay, "CPS nationally"},
+		{"Work is under way to review all RASSO cases.", StatusUnderWay, "the Area"},
+		{"The CCP has written to all staff and will hold a meeting in the next two weeks.", StatusDone, "Chief Crown Prosecutor"},
 	}
 	for _, tc := range cases {
 		cs := readOne(g, tc.sentence)

@@ -27,6 +27,11 @@ func (g *commitmentGrammar) clause(s string, all []sentenceWord, cl clauseSpan, 
 		before := wordsIn(all, 0, cl.from)
 		sw = before[max(0, len(before)-5):]
 	}
+	if len(sw) == 0 && cl.from > 0 && !cl.relative && st.clause != nil {
+		// "The CCP has written ... and will hold a meeting": the verb
+		// shares the subject of the clause before it.
+		return clauseReading{status: m.status, verbAt: ws[m.at].start, owners: st.clause}, true
+	}
 	roles := g.rolesIn(sw)
 	others := g.others.find(sw)
 	pronoun := pronounIn(sw)
