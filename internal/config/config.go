@@ -39,6 +39,8 @@ type Config struct {
 	// GlossaryBefore holds expansions that changed: each applies to
 	// documents dated before its date.
 	GlossaryBefore []GlossaryBefore `toml:"glossary_before"`
+	Roles      []Role            `toml:"role"`
+	Commitment Commitment        `toml:"commitment"`
 }
 
 // Extract holds the words that mark a document's structure.
@@ -109,6 +111,25 @@ type Kind struct {
 	Title   string   `toml:"title"`
 	Terms   []string `toml:"terms"`
 	Default bool     `toml:"default"`
+}
+
+// Role is someone in the CPS who can own a commitment: a post (Chief Crown
+// Prosecutor), a group (legal managers) or a board. Fallback marks the role
+// a commitment is given when its text names no one ("the Area").
+type Role struct {
+	Name         string   `toml:"name"`
+	Slug         string   `toml:"slug"`
+	Abbreviation string   `toml:"abbreviation"`
+	Aliases      []string `toml:"aliases"`
+	Fallback     bool     `toml:"fallback"`
+}
+
+// Commitment holds the words that tell a CPS commitment from a statement
+// about someone else.
+type Commitment struct {
+	// Others are parties outside the CPS: a sentence whose subject is one
+	// of them ("the police will") commits the CPS to nothing.
+	Others []string `toml:"others"`
 }
 
 // Theme groups issues about one recurring problem.

@@ -103,6 +103,12 @@ func inherit(cfg, base *Config, md toml.MetaData) {
 		cfg.Glossary = base.Glossary
 	}
 	inheritReaderFacts(cfg, base, set)
+	if !set("role") {
+		cfg.Roles = base.Roles
+	}
+	if !set("commitment", "others") {
+		cfg.Commitment.Others = base.Commitment.Others
+	}
 }
 
 var lineInMessage = regexp.MustCompile(`^line (\d+)(?: \(last key "([^"]*)"\))?: (.*)$`)

@@ -119,6 +119,28 @@ func (j *jsonWriter) issue(is *report.Issue) {
 		}
 		j.close('}')
 	}
+	j.key("commitments")
+	if is.Commitments == nil {
+		j.null()
+	} else {
+		j.open('[')
+		for i := range is.Commitments {
+			j.item().commitment(&is.Commitments[i])
+		}
+		j.close(']')
+	}
+	j.close('}')
+}
+
+func (j *jsonWriter) commitment(c *report.Commitment) {
+	j.open('{')
+	j.key("text").str(c.Text)
+	j.key("owners").strs(c.Owners)
+	j.key("timeframe").str(c.Timeframe)
+	j.key("timeframe_read").str(c.TimeframeRead)
+	j.key("timeframe_relative").bool(c.TimeframeRelative)
+	j.key("status").str(c.Status)
+	j.key("line").int(c.Line)
 	j.close('}')
 }
 
@@ -176,6 +198,7 @@ func (j *jsonWriter) key(k string) *jsonWriter {
 func (j *jsonWriter) str(s string) { j.b = AppendJSONString(j.b, s, true) }
 func (j *jsonWriter) int(n int)    { j.b = strconv.AppendInt(j.b, int64(n), 10) }
 func (j *jsonWriter) null()        { j.b = append(j.b, "null"...) }
+func (j *jsonWriter) bool(v bool)  { j.b = strconv.AppendBool(j.b, v) }
 
 func (j *jsonWriter) strs(ss []string) {
 	if ss == nil {

@@ -24,7 +24,9 @@ func TestJSONMatchesEncodingJSON(t *testing.T) {
 			Issues: []report.Issue{
 				{Number: 1, Text: tricky, Response: "r", ResponseCovers: []int{1, 3}, JointWith: []string{"London North"},
 					Themes: []string{"b", "a"}, ThemeTerms: report.ThemeTerms{{Theme: "b", Terms: []string{"t1", tricky}}, {Theme: "a", Terms: []string{}}}},
-				{Number: 2, ResponseCovers: []int{}, JointWith: []string{}, Themes: []string{}, ThemeTerms: report.ThemeTerms{}},
+				{Number: 2, ResponseCovers: []int{}, JointWith: []string{}, Themes: []string{}, ThemeTerms: report.ThemeTerms{},
+					Commitments: []report.Commitment{{}, {Text: tricky, Owners: []string{"the Area", tricky}, Timeframe: "in June",
+						TimeframeRead: "2018-06", TimeframeRelative: true, Status: "under way", Line: 12}}},
 			},
 		},
 	}

@@ -96,6 +96,15 @@ func TestCSVFiles(t *testing.T) {
 	if len(rows) != 1+31 || rows[0][0] != "report_id" || rows[0][7] != "response" {
 		t.Errorf("issues.csv: %d rows, header %v", len(rows), rows[0])
 	}
+	commitments, _ := opendata.CommitmentsCSV(s)
+	golden(t, "commitments.csv", commitments)
+	crows, err := csv.NewReader(bytes.NewReader(commitments)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(crows) < 2 || crows[0][4] != "owners" || crows[1][10] == "" || !bytes.Contains([]byte(crows[1][10]), []byte("source/#L")) {
+		t.Errorf("commitments.csv: %d rows, header %v, first %v", len(crows), crows[0], crows[min(1, len(crows)-1)])
+	}
 	rrows, _ := csv.NewReader(bytes.NewReader(ratings)).ReadAll()
 	if len(rrows) != 1+16 {
 		t.Errorf("ratings.csv: %d rows, want 17 (4 rated reports × 4 criteria + header)", len(rrows))

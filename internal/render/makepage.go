@@ -15,6 +15,7 @@ var menu = []struct{ section, path, label string }{
 	{"areas", "/areas/", "Areas"},
 	{"themes", "/themes/", "Themes"},
 	{"compare", "/compare/", "Compare Areas"},
+	{"commitments", "/commitments/", "Commitments"},
 	{"search", "/search/", "Search"},
 }
 
@@ -138,11 +139,14 @@ func (r *run) pageData(p *pageSpec) (any, error) {
 		return r.themePage(p), nil
 	case "compare.html":
 		return r.comparePage(p), nil
+	case "commitments.html":
+		return r.commitmentsPage(p), nil
 	case "glossary.html":
 		return &GlossaryPage{Frame: r.frame(p, p.Title, p.Crumbs), Letters: glossaryLetters(r.s.Config.Glossary)}, nil
 	case "data.html":
 		x := &DataPage{Frame: r.frame(p, p.Title, p.Crumbs), ReportFields: reportFields, IssueFields: issueFields,
-			IssuesCSV: issuesCSVFields, RatingsCSV: ratingsCSVFields, RatingWords: r.s.Config.Ratings}
+			IssuesCSV: issuesCSVFields, RatingsCSV: ratingsCSVFields, RatingWords: r.s.Config.Ratings,
+			CommitmentFields: commitmentFields, CommitmentsCSV: commitmentsCSVFields}
 		if d := r.s.LastUpdated(); d != "" {
 			x.LastUpdated = displayDate(d)
 		}
@@ -285,6 +289,7 @@ func (r *run) areaPage(p *pageSpec) *AreaPage {
 			x.Themes = append(x.Themes, ThemeLink{Link{tc.Theme.Title, r.urls.rel(themeAnchor(r.s, r.l, tc.Theme.Slug, a.Slug))}, tc.Count})
 		}
 	}
+	x.Commitments = r.areaCommitments(a, w.Reports)
 	set := abbrSet{}
 	for _, g := range w.Groups {
 		ig := IssueGroup{Title: g.Title, Continued: g.Continued, Items: r.views.refs(g.Items)}
@@ -312,7 +317,8 @@ func (r *run) themeSummary(t *site.Theme) ThemeSummary {
 
 func (r *run) themePage(p *pageSpec) *ThemePage {
 	d := p.Data.(themeData)
-	x := &ThemePage{Frame: r.frame(p, p.Title, p.Crumbs), Theme: r.themeSummary(d.T), Pagination: r.pagination(p.Pager)}
+	x := &ThemePage{Frame: r.frame(p, p.Title, p.Crumbs), Theme: r.themeSummary(d.T), Pagination: r.pagination(p.Pager),
+		Commitments: len(r.s.Commitments.ForTheme(d.T.Slug))}
 	if p.Pager.Page == 1 {
 		for _, a := range r.s.KnownAreas() {
 			l := ThemeLink{Link: Link{Text: a.Name}, Count: a.Count(d.T)}

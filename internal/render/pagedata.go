@@ -218,7 +218,10 @@ type AreaPage struct {
 	Shared     []SharedView
 	Themes     []ThemeLink // every theme raised in the Area, with its count (first page only)
 	Groups     []IssueGroup
-	Pagination *Pagination
+	// Commitments are those of this page's reports, by timeframe, with
+	// the Area's counts; nil when the Area's responses promise nothing.
+	Commitments *AreaCommitments
+	Pagination  *Pagination
 }
 
 // RatingHistoryView is an Area's ratings criterion by criterion across
@@ -308,9 +311,12 @@ type ThemePage struct {
 	Theme ThemeSummary
 	// ByArea counts the theme's issues in each configured Area (first
 	// page only); URL is "" for an Area with none.
-	ByArea     []ThemeLink
-	Groups     []IssueGroup
-	Pagination *Pagination
+	ByArea []ThemeLink
+	Groups []IssueGroup
+	// Commitments counts the commitments of the responses to the theme's
+	// issues; each response below lists its own.
+	Commitments int
+	Pagination  *Pagination
 }
 
 // ComparePage is compare.html: the Areas side by side, one programme at
@@ -473,6 +479,7 @@ type DataPage struct {
 	LastUpdated                                      string
 	CompareFiles                                     []DataFile
 	ReportFields, IssueFields, IssuesCSV, RatingsCSV []Field
+	CommitmentFields, CommitmentsCSV                 []Field
 	Criteria                                         []Criterion
 	RatingWords                                      []string
 }

@@ -32,9 +32,10 @@ func Site(s *site.Site, t *Templates, write WriteFunc) (int, error) {
 // DataFiles are the open data files and how to make each. The preview
 // server makes them on request instead of on every rebuild.
 var DataFiles = map[string]func(*site.Site) ([]byte, error){
-	"data/reports.json": opendata.ReportsJSON,
-	"data/issues.csv":   opendata.IssuesCSV,
-	"data/ratings.csv":  opendata.RatingsCSV,
+	"data/reports.json":    opendata.ReportsJSON,
+	"data/issues.csv":      opendata.IssuesCSV,
+	"data/ratings.csv":     opendata.RatingsCSV,
+	"data/commitments.csv": opendata.CommitmentsCSV,
 }
 
 func init() {
@@ -78,6 +79,7 @@ var dataWriters = []struct {
 	{"data/reports.json", opendata.WriteReportsJSON},
 	{"data/issues.csv", opendata.WriteIssuesCSV},
 	{"data/ratings.csv", opendata.WriteRatingsCSV},
+	{"data/commitments.csv", opendata.WriteCommitmentsCSV},
 }
 
 // StreamFunc writes one large file through fill, without holding it in

@@ -73,6 +73,8 @@ type Issue struct {
 	JointWith    []string // Areas a joint response was made with
 	// Joint links the Areas of JointWith the site knows to their pages.
 	Joint []Link
+	// Commitments are what the response promises (commitments.go).
+	Commitments []*Commitment
 }
 
 // IssueRef is an issue with the report it comes from, for the pages that
@@ -202,6 +204,7 @@ func (r *run) makeReport(rep *report.Report) *Report {
 			if len(is.ResponseCovers) > 1 {
 				y.Covers = is.ResponseCovers
 			}
+			y.Commitments = r.commitments(rep, is)
 		} else {
 			y.ResponseLine = Line{}
 		}

@@ -244,6 +244,7 @@ func (p *Parser) parse(src string, data []byte, ex *Explanation) (*Report, []dia
 	ds = append(ds, sanitize(r, text)...)
 	ds = append(ds, p.lint(r)...)
 	r.detach()
+	p.readCommitments(r)
 	for i := range ds {
 		ds[i].Path = src
 	}

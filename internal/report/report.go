@@ -130,6 +130,8 @@ type Issue struct {
 	JointWith      []string   `json:"joint_with"`
 	Themes         []string   `json:"themes"`
 	ThemeTerms     ThemeTerms `json:"theme_terms"`
+	// Commitments are what the response promises (see commitments.go).
+	Commitments []Commitment `json:"commitments"`
 
 	// Paragraphs of the response, for pages; Response is them joined.
 	ResponseParagraphs []string `json:"-"`
