@@ -39,8 +39,8 @@ type Config struct {
 	// GlossaryBefore holds expansions that changed: each applies to
 	// documents dated before its date.
 	GlossaryBefore []GlossaryBefore `toml:"glossary_before"`
-	Roles      []Role            `toml:"role"`
-	Commitment Commitment        `toml:"commitment"`
+	Roles          []Role           `toml:"role"`
+	Commitment     Commitment       `toml:"commitment"`
 }
 
 // Extract holds the words that mark a document's structure.

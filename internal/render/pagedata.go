@@ -215,9 +215,9 @@ type AreaPage struct {
 	History RatingHistoryView
 	// Shared are responses other Areas' reports print that were given
 	// jointly with this Area (first page only).
-	Shared     []SharedView
-	Themes     []ThemeLink // every theme raised in the Area, with its count (first page only)
-	Groups     []IssueGroup
+	Shared []SharedView
+	Themes []ThemeLink // every theme raised in the Area, with its count (first page only)
+	Groups []IssueGroup
 	// Commitments are those of this page's reports, by timeframe, with
 	// the Area's counts; nil when the Area's responses promise nothing.
 	Commitments *AreaCommitments
