@@ -103,8 +103,7 @@ func load(opts Options, batch bool) (*Result, error) {
 		cfg.BaseURL = opts.BaseURL
 	}
 	if cfg.BaseURL == "/" {
-		cfgName, _ := ConfigPath(opts) // loadOptionsConfig has refused a bad one
-		list.Add(rootBaseURLWarning(src, cfgName))
+		list.Add(rootBaseURLWarning(src, ConfigName(opts)))
 	}
 	stage("config", t0)
 

@@ -4,7 +4,6 @@ import (
 	"io/fs"
 	"os"
 	"path"
-	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
@@ -162,10 +161,7 @@ func (s *Session) Rebuild(changed []string, full bool) *Result {
 }
 
 func (s *Session) configName() string {
-	if name, err := ConfigPath(s.opts); err == nil {
-		return name
-	}
-	return filepath.ToSlash(s.opts.ConfigFile)
+	return ConfigName(s.opts)
 }
 
 // refreshDocs re-reads documents that are new or whose size or time

@@ -38,6 +38,24 @@ type Extract struct {
 	IssueHeadings  []string `toml:"issue_headings"`
 	ResponseLabels []string `toml:"response_labels"`
 	IssueNouns     []string `toml:"issue_nouns"`
+	// IssueLabels name one issue at the start of its line, with or
+	// without a number ("Recommendation 2:", "HMCPSI recommendation:").
+	IssueLabels []string `toml:"issue_labels"`
+	// MetadataLabels are the labels of a page's metadata block, each on
+	// its own line above its value; AreaLabels are those whose value is
+	// the Area.
+	MetadataLabels []string `toml:"metadata_labels"`
+	AreaLabels     []string `toml:"area_labels"`
+	// NotAnArea are phrases holding an Area's name that do not make a
+	// document about that Area ("England and Wales").
+	NotAnArea []string `toml:"not_an_area"`
+	// NotAreaNames are words that follow "CPS" without naming an Area
+	// ("CPS response", "CPS Direct"); any other name after "CPS" that is
+	// no known Area is warned about.
+	NotAreaNames []string `toml:"not_area_names"`
+	// AllAreas are words that mark a document about every Area at once
+	// (a composite report), which is therefore not thematic.
+	AllAreas []string `toml:"all_areas"`
 }
 
 // Area is one of the CPS's geographic Areas.
@@ -60,6 +78,10 @@ type Programme struct {
 	Title    string   `toml:"title"`
 	Terms    []string `toml:"terms"`
 	Requires []string `toml:"requires"`
+	// National marks the programme of national inspections of one topic:
+	// it applies only to documents about no single Area, and is theirs
+	// when they name no programme and are not about all Areas.
+	National bool `toml:"national"`
 }
 
 // Kind is a kind of document (a CPS response, an HMCPSI summary).

@@ -78,6 +78,12 @@ func inherit(cfg, base *Config, md toml.MetaData) {
 	if !set("extract", "issue_nouns") {
 		cfg.Extract.IssueNouns = base.Extract.IssueNouns
 	}
+	baseLists := base.Extract.lists()
+	for key, field := range cfg.Extract.lists() {
+		if !set("extract", key) {
+			*field = *baseLists[key]
+		}
+	}
 	if !set("area") {
 		cfg.Areas = base.Areas
 	}
@@ -195,4 +201,12 @@ func indexKeys(src string) keyLines {
 		}
 	}
 	return kl
+}
+
+// lists are the [extract] lists added after the first three, by key.
+func (e *Extract) lists() map[string]*[]string {
+	return map[string]*[]string{
+		"issue_labels": &e.IssueLabels, "metadata_labels": &e.MetadataLabels, "area_labels": &e.AreaLabels,
+		"not_an_area": &e.NotAnArea, "not_area_names": &e.NotAreaNames, "all_areas": &e.AllAreas,
+	}
 }

@@ -22,7 +22,8 @@ func (r *run) frame(p *pageSpec, title string, crumbs []crumb) Frame {
 	cfg, u := r.s.Config, r.urls
 	f := Frame{Lang: cfg.Language, SiteTitle: cfg.Title, Description: cfg.Description, Title: title,
 		URL: u.rel(p.URL), Base: u.base, Stylesheet: u.rel(r.css), Feed: u.rel("/feed.xml"),
-		Contact: Link{cfg.ContactLabel, cfg.ContactURL}, ReportCount: len(r.s.Reports), IssueCount: r.issues, AreaCount: len(cfg.Areas)}
+		Contact: Link{cfg.ContactLabel, cfg.ContactURL}, ReportCount: len(r.s.Reports), IssueCount: r.issues, AreaCount: len(cfg.Areas),
+		fragments: r.fragments}
 	f.FullTitle = title
 	if p.Pager != nil && p.Pager.Total > 1 {
 		f.FullTitle += " (page " + strconv.Itoa(p.Pager.Page) + " of " + strconv.Itoa(p.Pager.Total) + ")"
@@ -30,20 +31,39 @@ func (r *run) frame(p *pageSpec, title string, crumbs []crumb) Frame {
 	if p.URL != "/" {
 		f.FullTitle += " – " + cfg.Title
 	}
+	f.Menu = r.menu(p)
+	for _, c := range crumbs {
+		f.Crumbs = append(f.Crumbs, Link{c.Name, u.rel(c.URL)})
+	}
+	return f
+}
+
+// menu is the menu as page p shows it; pages that show it alike share one.
+func (r *run) menu(p *pageSpec) []MenuItem {
+	key := p.Section
 	for _, m := range menu {
-		it := MenuItem{Link: Link{m.label, u.rel(m.path)}}
+		if p.URL == m.path {
+			key += " " + m.path
+		}
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if items, ok := r.menus[key]; ok {
+		return items
+	}
+	var items []MenuItem
+	for _, m := range menu {
+		it := MenuItem{Link: Link{m.label, r.urls.rel(m.path)}}
 		switch {
 		case p.URL == m.path:
 			it.Current = "page"
 		case p.Section == m.section:
 			it.Current = "true"
 		}
-		f.Menu = append(f.Menu, it)
+		items = append(items, it)
 	}
-	for _, c := range crumbs {
-		f.Crumbs = append(f.Crumbs, Link{c.Name, u.rel(c.URL)})
-	}
-	return f
+	r.menus[key] = items
+	return items
 }
 
 // pagination is where page p stands in its list.
@@ -188,12 +208,19 @@ func (r *run) sourcePage(p *pageSpec) (*SourcePage, error) {
 		}
 		text = string(b)
 	}
-	for _, l := range strings.Split(strings.TrimSuffix(text, "\n"), "\n") {
-		line := SourceLine{Text: l}
+	text = strings.TrimSuffix(text, "\n")
+	x.Lines = make([]SourceLine, 0, strings.Count(text, "\n")+1)
+	for n := 1; ; n++ {
+		line, rest, more := strings.Cut(text, "\n")
+		sl := SourceLine{N: n, Text: line}
 		if rep.HiddenChars {
-			line.Parts = hiddenParts(l)
+			sl.Parts = hiddenParts(line)
 		}
-		x.Lines = append(x.Lines, line)
+		x.Lines = append(x.Lines, sl)
+		if !more {
+			break
+		}
+		text = rest
 	}
 	return x, nil
 }

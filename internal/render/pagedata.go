@@ -22,7 +22,27 @@ type Frame struct {
 	Abbreviations []*Abbreviation
 	// Site-wide counts.
 	ReportCount, IssueCount, AreaCount int
+
+	fragments *fragments // see Cached
 }
+
+// Header is what the site header shows: the site's name linking home, and
+// the menu.
+type Header struct {
+	SiteTitle, Home string
+	Menu            []MenuItem
+}
+
+// Footer is what the site footer shows.
+type Footer struct {
+	Base, Feed string
+	Contact    Link
+}
+
+// Header and Footer are the frame's header and footer data, for Cached.
+func (f *Frame) Header() Header { return Header{f.SiteTitle, f.Base, f.Menu} }
+
+func (f *Frame) Footer() Footer { return Footer{f.Base, f.Feed, f.Contact} }
 
 // MenuItem is one item of the menu. Current is "page" on the item's own
 // page, "true" on the other pages of its section, "" elsewhere.
@@ -79,14 +99,16 @@ type ReportPage struct {
 type SourcePage struct {
 	Frame
 	Report *Report
-	Lines  []SourceLine // line n is Lines[n-1]; its id is "Ln"
+	Lines  []SourceLine
 }
 
-// SourceLine is one line of a document as read. Parts is set only for a
-// line holding characters the reader leaves out of every field (control
-// and invisible formatting characters): the line in runs of Text, with
-// each such character as its Code ("U+202E"), so the page can show it.
+// SourceLine is line N of a document, as read ("" for a blank line).
+// Parts is set only for a line holding characters the reader leaves out of
+// every field (control and invisible formatting characters): the line in
+// runs of Text, with each such character as its Code ("U+202E"), so the
+// page can show it.
 type SourceLine struct {
+	N     int
 	Text  string
 	Parts []LinePart
 }

@@ -36,7 +36,7 @@ var chromeLines = map[string]bool{
 	"search": true, "home": true, "cookies": true, "cookie settings": true, "accept all cookies": true,
 	"reject all cookies": true, "accept additional cookies": true, "reject additional cookies": true,
 	"hide this message": true, "view cookies": true, "change your cookie settings": true,
-	"publication": true, "breadcrumb": true, "you are here": true, "close": true, "toggle navigation": true,
+	"publication": true, "open document": true, "download": true, "breadcrumb": true, "you are here": true, "close": true, "toggle navigation": true,
 }
 
 // isChrome reports whether a cleaned line is page furniture.

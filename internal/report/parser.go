@@ -29,6 +29,16 @@ type Parser struct {
 	headings   *termSet
 	response   *regexp.Regexp
 	nouns      *termSet
+	issueLabel *regexp.Regexp
+	// issueLabelStems are the labels' first words: a line without one in
+	// its opening bytes skips issueLabel.
+	issueLabelStems []string
+
+	metaLabels   map[string]bool // lower case
+	areaLabels   map[string]bool
+	notAnArea    *phraseIndex
+	notAreaNames map[string]bool
+	allAreas     *termSet
 
 	// Lower-case words whose absence lets a line skip a costly pattern.
 	ratingStems    []string
@@ -98,7 +108,7 @@ func NewParser(cfg *config.Config) *Parser {
 		p.ratingStems = append(p.ratingStems, strings.ToLower(r))
 	}
 	p.ratingWord = regexp.MustCompile(`(?i)\b(` + strings.Join(words, "|") + `)\b`)
-	p.themes = termsOf(len(cfg.Themes), func(i int) []string { return cfg.Themes[i].Terms })
+	p.themes = termsOf(len(cfg.Themes), func(i int) []string { return themeTerms(cfg.Themes[i]) })
 	p.kinds = termsOf(len(cfg.Kinds), func(i int) []string { return cfg.Kinds[i].Terms })
 	p.programmes = termsOf(len(cfg.Programmes), func(i int) []string { return cfg.Programmes[i].Terms })
 	for i := range cfg.Programmes {
@@ -117,7 +127,7 @@ func NewParser(cfg *config.Config) *Parser {
 	// "CPS Response to 1 & 3:", "CPS response (joint with CPS London North):",
 	// "CPS response: (joint with ...):", "CPS Response: text".
 	p.response = regexp.MustCompile(`(?i)^(?:` + strings.Join(labels, "|") + `)` +
-		`((?:\s+to\s+(?:issues?\s+)?(?:\d+(?:\s*(?:,|&|and)\s*)?)+|\s*\([^()]{0,120}\))*)\s*[:.\-–—]\s*` +
+		`((?:\s+to\s+(?:(?:issues?|recommendations?)\s+)?(?:\d+(?:\s*(?:,|&|and|-|–|—|to)\s*)?)+|\s*\([^()]{0,120}\))*)\s*[:.\-–—]\s*` +
 		`((?:\([^()]{0,120}\)\s*:?)?)`)
 	p.nouns = newTermSet()
 	for _, n := range cfg.Extract.IssueNouns {
@@ -126,7 +136,28 @@ func NewParser(cfg *config.Config) *Parser {
 			p.nounStems = append(p.nounStems, strings.ToLower(strings.TrimSuffix(f[0], "s")))
 		}
 	}
+	ex := cfg.Extract
+	p.metaLabels, p.areaLabels, p.notAreaNames = lowerSet(ex.MetadataLabels), lowerSet(ex.AreaLabels), lowerSet(ex.NotAreaNames)
+	for l := range p.areaLabels {
+		p.metaLabels[l] = true
+	}
+	p.notAnArea = phrasesOf(len(ex.NotAnArea), func(i int) []string { return ex.NotAnArea[i : i+1] })
+	p.allAreas = termsOf(1, func(int) []string { return ex.AllAreas })
+	p.issueLabel = issueLabelPattern(ex.IssueLabels)
+	for _, l := range ex.IssueLabels {
+		if f := strings.Fields(l); len(f) > 0 {
+			p.issueLabelStems = append(p.issueLabelStems, strings.ToLower(f[0]))
+		}
+	}
 	return p
+}
+
+func lowerSet(words []string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[strings.ToLower(strings.TrimSpace(w))] = true
+	}
+	return m
 }
 
 // phrasesOf indexes the names of n owners (Areas, criteria).
@@ -167,6 +198,11 @@ func spacedPattern(s string) string {
 // cannot be read as a document at all; the diagnostics say why. It keeps
 // nothing of data, which the caller may reuse.
 func (p *Parser) Parse(src string, data []byte) (*Report, []diag.Diagnostic) {
+	return p.parse(src, data, nil)
+}
+
+// parse is Parse, recording how each field was chosen in ex unless it is nil.
+func (p *Parser) parse(src string, data []byte, ex *Explanation) (*Report, []diag.Diagnostic) {
 	var ds []diag.Diagnostic
 	if int64(len(data)) > p.cfg.MaxDocumentBytes {
 		return nil, []diag.Diagnostic{diag.Errorf(src, 0,
@@ -193,7 +229,8 @@ func (p *Parser) Parse(src string, data []byte) (*Report, []diag.Diagnostic) {
 	r.Lines.Ratings = map[string]int{}
 	r.OtherRatings = []OtherRating{}
 	r.Issues = []Issue{}
-	doc := p.readBody(r, body, bodyLine)
+	r.NarrativeThemes, r.NarrativeThemeTerms = []string{}, NarrativeTerms{}
+	doc := p.readBody(r, body, bodyLine, ex)
 	ds = append(ds, doc.diags...)
 	if front != "" {
 		fds := p.applyFrontMatter(r, front, src)
@@ -242,13 +279,13 @@ func TextBytes(r *Report, data []byte) ([]byte, error) {
 }
 
 // readBody extracts everything the text states.
-func (p *Parser) readBody(r *Report, body string, first int) *docState {
-	d := &docState{p: p, r: r, first: first}
+func (p *Parser) readBody(r *Report, body string, first int, ex *Explanation) *docState {
+	d := &docState{p: p, r: r, ex: ex, first: first}
 	if ext := strings.ToLower(path.Ext(r.Source)); ext == ".md" || ext == ".markdown" {
 		d.raw = strings.Split(body, "\n")
 	}
-	d.lines = splitLines(body, first)
-	d.paras = paragraphs(d.lines)
+	d.lines = d.dropBoilerplate(splitLines(body, first))
+	d.paras = d.segment(d.lines)
 	d.findIssueStart()
 	d.readHeader()
 	d.readIntro()
@@ -283,8 +320,13 @@ type docState struct {
 	introTo    int // index into paras where it ends (exclusive)
 	dateRank   int
 	diags      []diag.Diagnostic
-	raw        []string // a markdown document's lines as written
-	first      int      // the file line of raw[0]
+	ex         *Explanation // nil unless the reader is asked to explain
+	// metaArea is 1 + the index of the Area the metadata block names, or 0.
+	metaArea, metaAreaLine int
+	metaLines              []line          // the lines of the metadata block
+	warned                 map[string]bool // unknown Area names already warned about
+	raw                    []string        // a markdown document's lines as written
+	first                  int             // the line number of raw[0]
 }
 
 func (d *docState) warn(line int, format string, args ...any) {

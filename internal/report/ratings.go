@@ -11,7 +11,12 @@ var (
 	quoteOpen  = regexp.MustCompile(`['‘"“]\s*$`)
 	quoteClose = regexp.MustCompile(`^\s*['’"”]`)
 	// Words that make the rating word after them a rating.
-	ratedBy = regexp.MustCompile(`(?i)\b(?:rated|assessed|graded|judged|scored|rating|assessment|score|grade)(?:\s+(?:as|to\s+be|of|was|is|were))?\s*[:\-–—]?\s*$`)
+	ratedBy = regexp.MustCompile(`(?i)\b(?:rated|assessed|graded|judged|scored|rating|assessment|score|grade|found\s+to\s+be|deemed(?:\s+to\s+be)?(?:\s+only)?)(?:\s+(?:as|to\s+be|of|was|is|were))?\s*[:\-–—]?\s*$`)
+	// Between criteria that share one rating.
+	andLink = regexp.MustCompile(`^\s*(?:,|and|&|,\s*and)\s*$`)
+	// After a rated criterion: more words joined to it, so the rating is
+	// for a heading the criterion is only part of.
+	combinedHeading = regexp.MustCompile(`^\s*,?\s*and\s+[a-z]`)
 	// Between a criterion and its rating in a list or table row.
 	listSep = regexp.MustCompile(`^[\s:\-–—=|,]*(?:(?:was|is|were|rated|as)\s+)*$`)
 	// A rating given to every criterion at once.
@@ -121,8 +126,23 @@ func (d *docState) rateSentence(s string, lineAt func(pos int) int) {
 		// linking word stands between.
 		line := lineAt(e.start)
 		if i+1 < len(events) && events[i+1].criterion >= 0 && forLink.MatchString(s[e.end:events[i+1].start]) {
-			d.rate(events[i+1].criterion, e.rating, line)
-			i++
+			// "'fair' for high quality casework and public confidence":
+			// the criteria joined to it share the rating.
+			j := i + 1
+			for j+1 < len(events) && events[j+1].criterion >= 0 && andLink.MatchString(s[events[j].end:events[j+1].start]) {
+				j++
+			}
+			if combinedHeading.MatchString(s[events[j].end:]) {
+				// "FAIR for casework quality and service delivery for
+				// users" rates one heading of another framework.
+				d.lost("rating "+d.p.cfg.Criteria[events[i+1].criterion].Slug, e.rating, line,
+					"the criterion is joined to words that are no criterion: the rating is for another framework's heading")
+			} else {
+				for _, c := range events[i+1 : j+1] {
+					d.rate(c.criterion, e.rating, line)
+				}
+			}
+			i = j
 			pending, pendingAt = nil, nil
 			continue
 		}

@@ -1,0 +1,179 @@
+package report
+
+import "fmt"
+
+// segment ranks: where a piece of evidence for the programme or the kind
+// stands. The title names the document; the metadata describes it; the
+// opening paragraph introduces it; later paragraphs may be about others.
+const (
+	inLater = iota + 1
+	inOpening
+	inMetadata
+	inTitle
+)
+
+var segmentWhere = map[int]string{inLater: "a later paragraph", inOpening: "the opening paragraph",
+	inMetadata: "the metadata block", inTitle: "the title"}
+
+// evidence is one piece of text the programme and kind are read from.
+type evidence struct {
+	text string
+	line int
+	rank int
+}
+
+// evidenceTexts are the title, the metadata lines, and the sentences of the
+// intro, with their ranks.
+func (d *docState) evidenceTexts(intro []paragraph) []evidence {
+	ev := []evidence{{d.r.Title, d.r.Lines.Title, inTitle}}
+	for _, l := range d.metaLines {
+		ev = append(ev, evidence{l.text, l.n, inMetadata})
+	}
+	for i, p := range intro {
+		rank := inLater
+		if i == 0 {
+			rank = inOpening
+		}
+		for _, s := range splitSentences(p.text()) {
+			ev = append(ev, evidence{s, p.first(), rank})
+		}
+	}
+	return ev
+}
+
+// readProgrammeAndKind reads the programme and the kind from the title,
+// metadata and intro together (see readProgramme and readKind).
+func (d *docState) readProgrammeAndKind(intro []paragraph) {
+	ev := d.evidenceTexts(intro)
+	d.readProgramme(ev)
+	d.readKind(ev)
+}
+
+// readProgramme takes the programme named in the strongest place. A
+// programme with "requires" terms counts where those are named in the same
+// sentence, the title or the metadata, and ranks as the title when the
+// title names them. A sentence naming two programmes compares them and
+// identifies neither, and a programme named after a year ("the 2016-19
+// Area Assurance Programme") is an earlier one. With none named, a
+// document about no single Area and not about all of them is the national
+// programme's, if its title or metadata names what that one requires.
+func (d *docState) readProgramme(ev []evidence) {
+	r := d.r
+	progs := d.p.cfg.Programmes
+	inHead := make([]bool, len(progs)) // requires named in the title or metadata
+	for _, e := range ev {
+		if e.rank >= inMetadata {
+			toks := tokens(e.text)
+			for g := range progs {
+				inHead[g] = inHead[g] || len(d.p.requires[g].findTokens(toks)) > 0
+			}
+		}
+	}
+	best, bestRank, bestLine, bestWhy := -1, 0, 0, ""
+	for _, e := range ev {
+		toks := tokens(e.text)
+		found := map[int]bool{}
+		for _, m := range d.p.programmes.findTokens(toks) {
+			g := m.group
+			if progs[g].National && d.r.Area != "" {
+				continue
+			}
+			if len(progs[g].Requires) > 0 && !inHead[g] && len(d.p.requires[g].findTokens(toks)) == 0 {
+				d.lost("programme", progs[g].ID, e.line, fmt.Sprintf("%q is named without any of its required terms", m.label))
+				continue
+			}
+			if m.pos > 0 && isNumberToken(toks[m.pos-1]) {
+				d.lost("programme", progs[g].ID, e.line, fmt.Sprintf("%q follows a year: an earlier programme", m.label))
+				continue
+			}
+			found[g] = true
+		}
+		if len(found) > 1 {
+			for g := range progs {
+				if found[g] {
+					d.lost("programme", progs[g].ID, e.line, "named beside another programme: the sentence compares them")
+				}
+			}
+			continue
+		}
+		for g := range found {
+			rank, why := e.rank, "named in "+segmentWhere[e.rank]
+			if len(progs[g].Requires) > 0 && inHead[g] && rank < inTitle {
+				rank, why = inTitle, why+", and what it requires in the title or metadata"
+			}
+			switch {
+			case rank > bestRank:
+				if best >= 0 {
+					d.lost("programme", progs[best].ID, bestLine, "named in "+segmentWhere[bestRank]+", a weaker place")
+				}
+				best, bestRank, bestLine, bestWhy = g, rank, e.line, why
+			case g != best:
+				d.lost("programme", progs[g].ID, e.line, "named in "+segmentWhere[e.rank]+", after a stronger mention")
+			}
+		}
+	}
+	r.Programme = "unknown"
+	if best >= 0 {
+		r.Programme, r.Lines.Programme = progs[best].ID, bestLine
+		d.chose("programme", r.Programme, bestLine, bestWhy)
+		return
+	}
+	if d.r.Area != "" {
+		d.chose("programme", r.Programme, 0, "no programme is named")
+		return
+	}
+	for _, e := range ev {
+		if e.rank >= inOpening && len(d.p.allAreas.find(e.text)) > 0 {
+			d.chose("programme", r.Programme, e.line, "no programme is named, and the document is about all Areas")
+			return
+		}
+	}
+	for g, pr := range progs {
+		if pr.National && (len(pr.Requires) == 0 || inHead[g]) {
+			r.Programme, r.Lines.Programme = pr.ID, r.Lines.Title
+			d.chose("programme", pr.ID, r.Lines.Title, "no programme is named, and the document is about one topic in no single Area")
+			return
+		}
+	}
+}
+
+// isNumberToken reports a token of digits alone: a year or a year range.
+func isNumberToken(t string) bool {
+	for i := 0; i < len(t); i++ {
+		if t[i] < '0' || t[i] > '9' {
+			return false
+		}
+	}
+	return t != ""
+}
+
+// readKind takes the first configured kind whose term is in the strongest
+// place that names any, else the default kind.
+func (d *docState) readKind(ev []evidence) {
+	r := d.r
+	for _, k := range d.p.cfg.Kinds {
+		if k.Default {
+			r.Kind = k.Slug
+		}
+	}
+	best, bestRank, bestLine, bestTerm := -1, 0, 0, ""
+	for _, e := range ev {
+		for _, m := range d.p.kinds.find(e.text) {
+			switch {
+			case e.rank > bestRank || e.rank == bestRank && m.group < best:
+				if best >= 0 && best != m.group {
+					d.lost("kind", d.p.cfg.Kinds[best].Slug, bestLine, fmt.Sprintf("%q weaker than %q", bestTerm, m.label))
+				}
+				best, bestRank, bestLine, bestTerm = m.group, e.rank, e.line, m.label
+			case m.group != best:
+				d.lost("kind", d.p.cfg.Kinds[m.group].Slug, e.line, fmt.Sprintf("%q in %s, weaker than %q", m.label, segmentWhere[e.rank], bestTerm))
+			}
+		}
+	}
+	if best < 0 {
+		d.chose("kind", r.Kind, 0, "no kind's term is in the text: the default kind")
+		return
+	}
+	r.Kind, r.Lines.Kind = d.p.cfg.Kinds[best].Slug, bestLine
+	d.chose("kind", r.Kind, bestLine, fmt.Sprintf("%q in %s", bestTerm, segmentWhere[bestRank]))
+}
