@@ -105,7 +105,7 @@ func (d *docState) setArea(i, line int, why string) {
 func (d *docState) warnUnknownAreas(s string, line int) {
 	for i := strings.Index(s, "CPS "); i >= 0; {
 		rest := s[i+len("CPS "):]
-		if name := capitalisedName(rest); name != "" && !d.knownAreaAt(rest) && !d.p.notAreaNames[strings.ToLower(firstWord(name))] {
+		if name := capitalisedName(rest); name != "" && !d.p.notAreaNames[strings.ToLower(firstWord(name))] && !d.knownAreaAt(rest) {
 			if !d.warned[name] {
 				if d.warned == nil {
 					d.warned = map[string]bool{}
@@ -125,7 +125,7 @@ func (d *docState) warnUnknownAreas(s string, line int) {
 
 // knownAreaAt reports whether s begins with an Area's name or alias.
 func (d *docState) knownAreaAt(s string) bool {
-	h, ok := d.p.areas.first(s)
+	h, ok := d.p.areas.first(s[:min(len(s), 64)]) // no Area's name is longer
 	return ok && h.start == 0
 }
 

@@ -30,9 +30,9 @@ type Parser struct {
 	response   *regexp.Regexp
 	nouns      *termSet
 	issueLabel *regexp.Regexp
-	// issueLabelStems are the labels' first words: a line without one in
-	// its opening bytes skips issueLabel.
-	issueLabelStems []string
+	// issueLabelWords are the labels' words: a line that does not begin
+	// with them (after one word at most) skips issueLabel.
+	issueLabelWords [][]string
 
 	metaLabels   map[string]bool // lower case
 	areaLabels   map[string]bool
@@ -42,7 +42,6 @@ type Parser struct {
 
 	// Lower-case words whose absence lets a line skip a costly pattern.
 	ratingStems    []string
-	nounStems      []string
 	responseLabels []string // lower case, words joined by one space
 }
 
@@ -92,7 +91,41 @@ func containsAny(lower string, needles []string) bool {
 // containsFold reports whether s contains any of the lower-case needles,
 // ignoring ASCII case.
 func containsFold(s string, needles []string) bool {
-	return containsAny(strings.ToLower(s), needles)
+	if strings.ContainsAny(s, foldsToASCII) {
+		return containsAny(strings.ToLower(s), needles)
+	}
+	for _, n := range needles {
+		if indexFoldASCII(s, n) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// indexFoldASCII is the index of the lower-case ASCII needle in s, ignoring
+// ASCII case, or -1. It allocates nothing.
+func indexFoldASCII(s, needle string) int {
+	if needle == "" {
+		return 0
+	}
+	first := needle[0]
+	upper := first
+	if 'a' <= first && first <= 'z' {
+		upper = first - 'a' + 'A'
+	}
+	for i := 0; i+len(needle) <= len(s); i++ {
+		if c := s[i]; c != first && c != upper {
+			continue
+		}
+		j := 1
+		for j < len(needle) && lowerASCII(s[i+j]) == needle[j] {
+			j++
+		}
+		if j == len(needle) {
+			return i
+		}
+	}
+	return -1
 }
 
 // NewParser compiles cfg's vocabulary into matchers.
@@ -132,9 +165,6 @@ func NewParser(cfg *config.Config) *Parser {
 	p.nouns = newTermSet()
 	for _, n := range cfg.Extract.IssueNouns {
 		p.nouns.add(n, 0)
-		if f := strings.Fields(n); len(f) > 0 {
-			p.nounStems = append(p.nounStems, strings.ToLower(strings.TrimSuffix(f[0], "s")))
-		}
 	}
 	ex := cfg.Extract
 	p.metaLabels, p.areaLabels, p.notAreaNames = lowerSet(ex.MetadataLabels), lowerSet(ex.AreaLabels), lowerSet(ex.NotAreaNames)
@@ -146,7 +176,7 @@ func NewParser(cfg *config.Config) *Parser {
 	p.issueLabel = issueLabelPattern(ex.IssueLabels)
 	for _, l := range ex.IssueLabels {
 		if f := strings.Fields(l); len(f) > 0 {
-			p.issueLabelStems = append(p.issueLabelStems, strings.ToLower(f[0]))
+			p.issueLabelWords = append(p.issueLabelWords, f)
 		}
 	}
 	return p

@@ -1,6 +1,9 @@
 package report
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // segment ranks: where a piece of evidence for the programme or the kind
 // stands. The title names the document; the metadata describes it; the
@@ -17,7 +20,7 @@ var segmentWhere = map[int]string{inLater: "a later paragraph", inOpening: "the 
 
 // evidence is one piece of text the programme and kind are read from.
 type evidence struct {
-	text string
+	toks []string
 	line int
 	rank int
 }
@@ -25,28 +28,49 @@ type evidence struct {
 // evidenceTexts are the title, the metadata lines, and the sentences of the
 // intro, with their ranks.
 func (d *docState) evidenceTexts(intro []paragraph) []evidence {
-	ev := []evidence{{d.r.Title, d.r.Lines.Title, inTitle}}
-	for _, l := range d.metaLines {
-		ev = append(ev, evidence{l.text, l.n, inMetadata})
+	// The words come from the lines' lower-case text, which needs no
+	// lower-casing word by word, and all go into one slice: each piece of
+	// evidence holds its part.
+	size := len(d.r.Title)
+	for _, p := range intro {
+		for _, l := range p.lines {
+			size += len(l.lower) + 1
+		}
 	}
+	words := make([]string, 0, size/5+8)
+	toks := func(s string) []string {
+		from := len(words)
+		words = appendTokens(words, s)
+		return words[from:len(words):len(words)]
+	}
+	ev := make([]evidence, 0, 1+len(d.metaLines)+2*len(intro))
+	ev = append(ev, evidence{toks(d.r.Title), d.r.Lines.Title, inTitle})
+	for _, l := range d.metaLines {
+		ev = append(ev, evidence{toks(l.lower), l.n, inMetadata})
+	}
+	var lowers []string
 	for i, p := range intro {
 		rank := inLater
 		if i == 0 {
 			rank = inOpening
 		}
-		for _, s := range splitSentences(p.text()) {
-			ev = append(ev, evidence{s, p.first(), rank})
+		lowers = lowers[:0]
+		for _, l := range p.lines {
+			lowers = append(lowers, l.lower)
+		}
+		// Each sentence is cited at the line it starts on.
+		li, lineEnd := 0, len(p.lines[0].lower)
+		off := 0
+		for _, s := range splitSentences(strings.Join(lowers, " ")) {
+			for off >= lineEnd+1 && li+1 < len(p.lines) {
+				li++
+				lineEnd += 1 + len(p.lines[li].lower)
+			}
+			ev = append(ev, evidence{toks(s), p.lines[li].n, rank})
+			off += len(s)
 		}
 	}
 	return ev
-}
-
-// readProgrammeAndKind reads the programme and the kind from the title,
-// metadata and intro together (see readProgramme and readKind).
-func (d *docState) readProgrammeAndKind(intro []paragraph) {
-	ev := d.evidenceTexts(intro)
-	d.readProgramme(ev)
-	d.readKind(ev)
 }
 
 // readProgramme takes the programme named in the strongest place. A
@@ -63,17 +87,19 @@ func (d *docState) readProgramme(ev []evidence) {
 	inHead := make([]bool, len(progs)) // requires named in the title or metadata
 	for _, e := range ev {
 		if e.rank >= inMetadata {
-			toks := tokens(e.text)
 			for g := range progs {
-				inHead[g] = inHead[g] || len(d.p.requires[g].findTokens(toks)) > 0
+				inHead[g] = inHead[g] || len(d.p.requires[g].findTokens(e.toks)) > 0
 			}
 		}
 	}
 	best, bestRank, bestLine, bestWhy := -1, 0, 0, ""
+	var buf []match
+	found := map[int]bool{}
 	for _, e := range ev {
-		toks := tokens(e.text)
-		found := map[int]bool{}
-		for _, m := range d.p.programmes.findTokens(toks) {
+		toks := e.toks
+		clear(found)
+		buf = d.p.programmes.appendMatches(buf[:0], toks)
+		for _, m := range buf {
 			g := m.group
 			if progs[g].National && d.r.Area != "" {
 				continue
@@ -123,7 +149,7 @@ func (d *docState) readProgramme(ev []evidence) {
 		return
 	}
 	for _, e := range ev {
-		if e.rank >= inOpening && len(d.p.allAreas.find(e.text)) > 0 {
+		if e.rank >= inOpening && len(d.p.allAreas.findTokens(e.toks)) > 0 {
 			d.chose("programme", r.Programme, e.line, "no programme is named, and the document is about all Areas")
 			return
 		}
@@ -157,8 +183,10 @@ func (d *docState) readKind(ev []evidence) {
 		}
 	}
 	best, bestRank, bestLine, bestTerm := -1, 0, 0, ""
+	var buf []match
 	for _, e := range ev {
-		for _, m := range d.p.kinds.find(e.text) {
+		buf = d.p.kinds.appendMatches(buf[:0], e.toks)
+		for _, m := range buf {
 			switch {
 			case e.rank > bestRank || e.rank == bestRank && m.group < best:
 				if best >= 0 && best != m.group {

@@ -260,20 +260,17 @@ var numberWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "fiv
 var countQualifiers = map[string]bool{"main": true, "key": true, "specific": true, "priority": true,
 	"principal": true, "further": true, "separate": true, "other": true}
 
-// readStatedCount finds a count of issues stated in the intro
-// ("three main issues", "There are 9 issues", "thirteen recommendations").
-func (d *docState) readStatedCount(intro []paragraph) {
-	var words []string
-	for _, p := range intro {
-		for _, l := range p.lines {
-			if !containsAny(l.lower, d.p.nounStems) {
-				continue
-			}
-			words = appendTokens(words[:0], l.text)
-			if n, ok := d.p.statedCount(words); ok {
-				d.r.StatedCount, d.r.Lines.StatedCount = n, l.n
-				return
-			}
+// readStatedCount finds a count of issues stated in the intro ("three
+// main issues", "There are 9 issues", "thirteen recommendations"), in the
+// intro's sentences among the evidence, already in words.
+func (d *docState) readStatedCount(ev []evidence) {
+	for _, e := range ev {
+		if e.rank > inOpening {
+			continue // the title and metadata state no count
+		}
+		if n, ok := d.p.statedCount(e.toks); ok {
+			d.r.StatedCount, d.r.Lines.StatedCount = n, e.line
+			return
 		}
 	}
 }
