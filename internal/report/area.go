@@ -75,7 +75,9 @@ func (d *docState) areaHits(s string, line int) []hit {
 		for _, n := range not {
 			if n.start <= h.start && h.end <= n.end {
 				inside = true
-				d.lost("area", d.p.cfg.Areas[h.owner].Name, line, "inside "+`"`+s[n.start:n.end]+`"`+", which names no single Area")
+				if d.ex != nil {
+					d.lost("area", d.p.cfg.Areas[h.owner].Name, line, "inside "+`"`+s[n.start:n.end]+`"`+", which names no single Area")
+				}
 			}
 		}
 		if !inside {

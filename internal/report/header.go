@@ -229,7 +229,9 @@ func (d *docState) readMetadata(p paragraph) {
 			if v, ok := onlyDate(value); ok {
 				d.setDate(v, at, dateLabelled)
 			} else if value != "" {
-				d.lost("date", value, at, "under the label "+label+" but not a full date")
+				if d.ex != nil {
+					d.lost("date", value, at, "under the label "+label+" but not a full date")
+				}
 			}
 		case d.p.areaLabels[lower]:
 			if h, ok := d.p.areas.first(value); ok && h.start == 0 && h.end == len(value) {
@@ -251,7 +253,9 @@ func (d *docState) issueLine() int {
 func (d *docState) setDate(v string, line, rank int) {
 	if d.dateRank >= rank {
 		if v != d.r.Date {
-			d.lost("date", v, line, dateWhy[rank]+", which ranks below "+dateWhy[d.dateRank])
+			if d.ex != nil {
+				d.lost("date", v, line, dateWhy[rank]+", which ranks below "+dateWhy[d.dateRank])
+			}
 		}
 		return
 	}

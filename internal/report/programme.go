@@ -21,6 +21,7 @@ var segmentWhere = map[int]string{inLater: "a later paragraph", inOpening: "the 
 // evidence is one piece of text the programme and kind are read from.
 type evidence struct {
 	toks []string
+	ms   []match // the intro vocabularies' terms in toks (Parser.introTerms)
 	line int
 	rank int
 }
@@ -44,9 +45,9 @@ func (d *docState) evidenceTexts(intro []paragraph) []evidence {
 		return words[from:len(words):len(words)]
 	}
 	ev := make([]evidence, 0, 1+len(d.metaLines)+2*len(intro))
-	ev = append(ev, evidence{toks(d.r.Title), d.r.Lines.Title, inTitle})
+	ev = append(ev, evidence{toks: toks(d.r.Title), line: d.r.Lines.Title, rank: inTitle})
 	for _, l := range d.metaLines {
-		ev = append(ev, evidence{toks(l.lower), l.n, inMetadata})
+		ev = append(ev, evidence{toks: toks(l.lower), line: l.n, rank: inMetadata})
 	}
 	var lowers []string
 	for i, p := range intro {
@@ -66,10 +67,11 @@ func (d *docState) evidenceTexts(intro []paragraph) []evidence {
 				li++
 				lineEnd += 1 + len(p.lines[li].lower)
 			}
-			ev = append(ev, evidence{toks(s), p.lines[li].n, rank})
+			ev = append(ev, evidence{toks: toks(s), line: p.lines[li].n, rank: rank})
 			off += len(s)
 		}
 	}
+	d.withMatches(ev)
 	return ev
 }
 
@@ -92,24 +94,28 @@ func (d *docState) readProgramme(ev []evidence) {
 			}
 		}
 	}
-	best, bestRank, bestLine, bestWhy := -1, 0, 0, ""
+	best, bestRank, bestLine, bestWhere, bestViaHead := -1, 0, 0, 0, false
 	var buf []match
 	found := map[int]bool{}
 	for _, e := range ev {
 		toks := e.toks
 		clear(found)
-		buf = d.p.programmes.appendMatches(buf[:0], toks)
+		buf = d.p.vocab(buf[:0], e.ms, inProgrammes)
 		for _, m := range buf {
 			g := m.group
 			if progs[g].National && d.r.Area != "" {
 				continue
 			}
 			if len(progs[g].Requires) > 0 && !inHead[g] && len(d.p.requires[g].findTokens(toks)) == 0 {
-				d.lost("programme", progs[g].ID, e.line, fmt.Sprintf("%q is named without any of its required terms", m.label))
+				if d.ex != nil {
+					d.lost("programme", progs[g].ID, e.line, fmt.Sprintf("%q is named without any of its required terms", m.label))
+				}
 				continue
 			}
 			if m.pos > 0 && isNumberToken(toks[m.pos-1]) {
-				d.lost("programme", progs[g].ID, e.line, fmt.Sprintf("%q follows a year: an earlier programme", m.label))
+				if d.ex != nil {
+					d.lost("programme", progs[g].ID, e.line, fmt.Sprintf("%q follows a year: an earlier programme", m.label))
+				}
 				continue
 			}
 			found[g] = true
@@ -123,25 +129,35 @@ func (d *docState) readProgramme(ev []evidence) {
 			continue
 		}
 		for g := range found {
-			rank, why := e.rank, "named in "+segmentWhere[e.rank]
+			rank, viaHead := e.rank, false
 			if len(progs[g].Requires) > 0 && inHead[g] && rank < inTitle {
-				rank, why = inTitle, why+", and what it requires in the title or metadata"
+				rank, viaHead = inTitle, true
 			}
 			switch {
 			case rank > bestRank:
 				if best >= 0 {
-					d.lost("programme", progs[best].ID, bestLine, "named in "+segmentWhere[bestRank]+", a weaker place")
+					if d.ex != nil {
+						d.lost("programme", progs[best].ID, bestLine, "named in "+segmentWhere[bestRank]+", a weaker place")
+					}
 				}
-				best, bestRank, bestLine, bestWhy = g, rank, e.line, why
+				best, bestRank, bestLine, bestWhere, bestViaHead = g, rank, e.line, e.rank, viaHead
 			case g != best:
-				d.lost("programme", progs[g].ID, e.line, "named in "+segmentWhere[e.rank]+", after a stronger mention")
+				if d.ex != nil {
+					d.lost("programme", progs[g].ID, e.line, "named in "+segmentWhere[e.rank]+", after a stronger mention")
+				}
 			}
 		}
 	}
 	r.Programme = "unknown"
 	if best >= 0 {
 		r.Programme, r.Lines.Programme = progs[best].ID, bestLine
-		d.chose("programme", r.Programme, bestLine, bestWhy)
+		if d.ex != nil {
+			why := "named in " + segmentWhere[bestWhere]
+			if bestViaHead {
+				why += ", and what it requires in the title or metadata"
+			}
+			d.chose("programme", r.Programme, bestLine, why)
+		}
 		return
 	}
 	if d.r.Area != "" {
@@ -149,7 +165,7 @@ func (d *docState) readProgramme(ev []evidence) {
 		return
 	}
 	for _, e := range ev {
-		if e.rank >= inOpening && len(d.p.allAreas.findTokens(e.toks)) > 0 {
+		if e.rank >= inOpening && len(d.p.vocab(nil, e.ms, inAllAreas)) > 0 {
 			d.chose("programme", r.Programme, e.line, "no programme is named, and the document is about all Areas")
 			return
 		}
@@ -185,16 +201,20 @@ func (d *docState) readKind(ev []evidence) {
 	best, bestRank, bestLine, bestTerm := -1, 0, 0, ""
 	var buf []match
 	for _, e := range ev {
-		buf = d.p.kinds.appendMatches(buf[:0], e.toks)
+		buf = d.p.vocab(buf[:0], e.ms, inKinds)
 		for _, m := range buf {
 			switch {
 			case e.rank > bestRank || e.rank == bestRank && m.group < best:
 				if best >= 0 && best != m.group {
-					d.lost("kind", d.p.cfg.Kinds[best].Slug, bestLine, fmt.Sprintf("%q weaker than %q", bestTerm, m.label))
+					if d.ex != nil {
+						d.lost("kind", d.p.cfg.Kinds[best].Slug, bestLine, fmt.Sprintf("%q weaker than %q", bestTerm, m.label))
+					}
 				}
 				best, bestRank, bestLine, bestTerm = m.group, e.rank, e.line, m.label
 			case m.group != best:
-				d.lost("kind", d.p.cfg.Kinds[m.group].Slug, e.line, fmt.Sprintf("%q in %s, weaker than %q", m.label, segmentWhere[e.rank], bestTerm))
+				if d.ex != nil {
+					d.lost("kind", d.p.cfg.Kinds[m.group].Slug, e.line, fmt.Sprintf("%q in %s, weaker than %q", m.label, segmentWhere[e.rank], bestTerm))
+				}
 			}
 		}
 	}
@@ -203,5 +223,18 @@ func (d *docState) readKind(ev []evidence) {
 		return
 	}
 	r.Kind, r.Lines.Kind = d.p.cfg.Kinds[best].Slug, bestLine
-	d.chose("kind", r.Kind, bestLine, fmt.Sprintf("%q in %s", bestTerm, segmentWhere[bestRank]))
+	if d.ex != nil {
+		d.chose("kind", r.Kind, bestLine, fmt.Sprintf("%q in %s", bestTerm, segmentWhere[bestRank]))
+	}
+}
+
+// withMatches finds the intro vocabularies' terms in each piece of
+// evidence.
+func (d *docState) withMatches(ev []evidence) {
+	var all []match
+	for i := range ev {
+		from := len(all)
+		all = d.p.introTerms.appendMatches(all, ev[i].toks)
+		ev[i].ms = all[from:len(all):len(all)]
+	}
 }

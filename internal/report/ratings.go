@@ -135,8 +135,10 @@ func (d *docState) rateSentence(s string, lineAt func(pos int) int) {
 			if combinedHeading.MatchString(s[events[j].end:]) {
 				// "FAIR for casework quality and service delivery for
 				// users" rates one heading of another framework.
-				d.lost("rating "+d.p.cfg.Criteria[events[i+1].criterion].Slug, e.rating, line,
-					"the criterion is joined to words that are no criterion: the rating is for another framework's heading")
+				if d.ex != nil {
+					d.lost("rating "+d.p.cfg.Criteria[events[i+1].criterion].Slug, e.rating, line,
+						"the criterion is joined to words that are no criterion: the rating is for another framework's heading")
+				}
 			} else {
 				for _, c := range events[i+1 : j+1] {
 					d.rate(c.criterion, e.rating, line)
@@ -268,7 +270,7 @@ func (d *docState) readStatedCount(ev []evidence) {
 		if e.rank > inOpening {
 			continue // the title and metadata state no count
 		}
-		if n, ok := d.p.statedCount(e.toks); ok {
+		if n, ok := d.p.statedCount(e.toks, d.p.vocab(nil, e.ms, inNouns)); ok {
 			d.r.StatedCount, d.r.Lines.StatedCount = n, e.line
 			return
 		}
@@ -276,8 +278,9 @@ func (d *docState) readStatedCount(ev []evidence) {
 }
 
 // statedCount looks for <number> [qualifier] <issue noun> in a token list.
-func (p *Parser) statedCount(toks []string) (int, bool) {
-	for _, m := range p.nouns.findTokens(toks) {
+// nouns are the issue nouns' matches among toks.
+func (p *Parser) statedCount(toks []string, nouns []match) (int, bool) {
+	for _, m := range nouns {
 		i := m.pos - 1
 		if i >= 0 && countQualifiers[toks[i]] {
 			i--

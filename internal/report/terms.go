@@ -15,9 +15,10 @@ import (
 type termSet struct {
 	byFirst  map[string][]term // terms whose first word is exact
 	byPrefix map[string][]term // terms whose first word ends in *, by its stem
-	// stemLens are, by a word's first byte, the lengths of the stems in
-	// byPrefix that begin with it, ascending: most words have none.
-	stemLens [256][]int
+	// stems are, by their first byte, the stems in byPrefix: a word is
+	// compared with the few that share its first byte, not looked up once
+	// for each length a stem may have.
+	stems [256][]string
 }
 
 type term struct {
@@ -48,10 +49,8 @@ func (ts *termSet) add(label string, group int) {
 	t := term{label: raw, group: group, words: words, wild: wild}
 	if wild[0] {
 		ts.byPrefix[words[0]] = append(ts.byPrefix[words[0]], t)
-		first, n := words[0][0], len(words[0])
-		if !slices.Contains(ts.stemLens[first], n) {
-			ts.stemLens[first] = append(ts.stemLens[first], n)
-			slices.Sort(ts.stemLens[first])
+		if first := words[0][0]; !slices.Contains(ts.stems[first], words[0]) {
+			ts.stems[first] = append(ts.stems[first], words[0])
 		}
 		return
 	}
@@ -86,11 +85,11 @@ func (ts *termSet) appendMatches(out []match, toks []string) []match {
 				out = append(out, match{t, i})
 			}
 		}
-		for _, n := range ts.stemLens[w[0]] {
-			if n > len(w) {
-				break
+		for _, stem := range ts.stems[w[0]] {
+			if !strings.HasPrefix(w, stem) {
+				continue
 			}
-			for _, t := range ts.byPrefix[w[:n]] {
+			for _, t := range ts.byPrefix[stem] {
 				if t.matchesAt(toks, i) {
 					out = append(out, match{t, i})
 				}

@@ -108,7 +108,7 @@ func (d *docState) readNarrativeThemes(ev []evidence) {
 			continue // the title and metadata are not narrative
 		}
 		clear(inSentence)
-		buf = dropCovered(d.p.themes.appendMatches(buf[:0], e.toks))
+		buf = dropCovered(d.p.vocab(buf[:0], e.ms, inThemes))
 		for _, m := range buf {
 			g := m.group
 			if !inSentence[g] {
