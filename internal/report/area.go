@@ -75,7 +75,9 @@ func (d *docState) areaHits(s string, line int) []hit {
 		for _, n := range not {
 			if n.start <= h.start && h.end <= n.end {
 				inside = true
-				d.lost("area", d.p.cfg.Areas[h.owner].Name, line, "inside "+`"`+s[n.start:n.end]+`"`+", which names no single Area")
+				if d.ex != nil {
+					d.lost("area", d.p.cfg.Areas[h.owner].Name, line, "inside "+`"`+s[n.start:n.end]+`"`+", which names no single Area")
+				}
 			}
 		}
 		if !inside {
@@ -105,7 +107,7 @@ func (d *docState) setArea(i, line int, why string) {
 func (d *docState) warnUnknownAreas(s string, line int) {
 	for i := strings.Index(s, "CPS "); i >= 0; {
 		rest := s[i+len("CPS "):]
-		if name := capitalisedName(rest); name != "" && !d.knownAreaAt(rest) && !d.p.notAreaNames[strings.ToLower(firstWord(name))] {
+		if name := capitalisedName(rest); name != "" && !d.p.notAreaNames[strings.ToLower(firstWord(name))] && !d.knownAreaAt(rest) {
 			if !d.warned[name] {
 				if d.warned == nil {
 					d.warned = map[string]bool{}
@@ -125,7 +127,7 @@ func (d *docState) warnUnknownAreas(s string, line int) {
 
 // knownAreaAt reports whether s begins with an Area's name or alias.
 func (d *docState) knownAreaAt(s string) bool {
-	h, ok := d.p.areas.first(s)
+	h, ok := d.p.areas.first(s[:min(len(s), 64)]) // no Area's name is longer
 	return ok && h.start == 0
 }
 

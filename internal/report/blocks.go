@@ -17,8 +17,9 @@ import (
 // segment groups the lines into paragraphs, cut at blank lines, headings
 // and changes of shape, and leaves out cookie banners.
 func (d *docState) segment(ls []line) []paragraph {
-	var out []paragraph
-	for _, p := range paragraphs(ls) {
+	paras := paragraphs(ls)
+	out := make([]paragraph, 0, len(paras)+len(paras)/2)
+	for _, p := range paras {
 		for _, q := range splitByShape(p) {
 			if isCookieBanner(q) {
 				d.block("chrome", q)
@@ -117,7 +118,7 @@ func isCookieBanner(p paragraph) bool {
 // Lines of licence and copyright boilerplate: the licence notice itself,
 // and the addresses, links and "write to:" lines that go with it.
 var (
-	licenceNotice = regexp.MustCompile(`(?i)\b(?:open government licen[cs]e|this licen[cs]e|crown copyright|©)`)
+	licenceNotice = regexp.MustCompile(`(?i)\b(?:open government licen[cs]e|this licen[cs]e|crown copyright)`)
 	bareLink      = regexp.MustCompile(`(?i)^(?:(?:or\s+)?(?:email|e-mail|visit|write\s+to|at)\s*:?\s*)?(?:https?://\S+|www\.\S+|\S+@\S+\.\S+)$`)
 	postcode      = regexp.MustCompile(`\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b`)
 )
@@ -127,7 +128,15 @@ var (
 // the shape of such text: links, addresses, and short lines ending in ":"
 // or ",".
 func (d *docState) dropBoilerplate(ls []line) []line {
-	out := ls[:0:0]
+	k := 0
+	for k < len(ls) && !mayBeNotice(ls[k].lower) {
+		k++
+	}
+	if k == len(ls) {
+		return ls // no notice: nothing to drop, nothing to copy
+	}
+	out := append(make([]line, 0, len(ls)), ls[:k]...)
+	ls = ls[k:]
 	inNotice := false
 	var dropped []line
 	for _, l := range ls {
@@ -135,7 +144,7 @@ func (d *docState) dropBoilerplate(ls []line) []line {
 			out = append(out, l)
 			continue
 		}
-		if licenceNotice.MatchString(l.text) && wordCount(l.text) <= 40 {
+		if mayBeNotice(l.lower) && licenceNotice.MatchString(l.text) && wordCount(l.text) <= 40 {
 			inNotice = true
 			dropped = append(dropped, l)
 			continue
@@ -151,6 +160,11 @@ func (d *docState) dropBoilerplate(ls []line) []line {
 		d.block("chrome", paragraph{dropped})
 	}
 	return out
+}
+
+// mayBeNotice is a cheap first look for licenceNotice's words.
+func mayBeNotice(lower string) bool {
+	return strings.Contains(lower, "licen") || strings.Contains(lower, "copyright")
 }
 
 func boilerplateShape(s string) bool {

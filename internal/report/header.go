@@ -183,6 +183,9 @@ func (d *docState) isMetadata(p paragraph) bool {
 // metaLabel splits a metadata line into its label and any value on the
 // same line ("Published: 5 May 2022", "Region | Wessex").
 func (d *docState) metaLabel(s string) (label, value string, ok bool) {
+	if len(s) > maxLabelLen && !strings.ContainsAny(s, ":|") {
+		return "", "", false // too long to be a label, and no value beside one
+	}
 	s = strings.Trim(s, " |")
 	if d.p.metaLabels[strings.ToLower(strings.TrimRight(s, " :"))] {
 		return strings.TrimRight(s, " :"), "", true
@@ -197,6 +200,10 @@ func (d *docState) metaLabel(s string) (label, value string, ok bool) {
 	}
 	return "", "", false
 }
+
+// maxLabelLen bounds a metadata label alone on its line, with its
+// punctuation and spaces around it.
+const maxLabelLen = 64
 
 // readMetadata reads the label and value pairs of a metadata block: the
 // publication date and the Area. A label whose next line is another label
@@ -222,7 +229,9 @@ func (d *docState) readMetadata(p paragraph) {
 			if v, ok := onlyDate(value); ok {
 				d.setDate(v, at, dateLabelled)
 			} else if value != "" {
-				d.lost("date", value, at, "under the label "+label+" but not a full date")
+				if d.ex != nil {
+					d.lost("date", value, at, "under the label "+label+" but not a full date")
+				}
 			}
 		case d.p.areaLabels[lower]:
 			if h, ok := d.p.areas.first(value); ok && h.start == 0 && h.end == len(value) {
@@ -244,7 +253,9 @@ func (d *docState) issueLine() int {
 func (d *docState) setDate(v string, line, rank int) {
 	if d.dateRank >= rank {
 		if v != d.r.Date {
-			d.lost("date", v, line, dateWhy[rank]+", which ranks below "+dateWhy[d.dateRank])
+			if d.ex != nil {
+				d.lost("date", v, line, dateWhy[rank]+", which ranks below "+dateWhy[d.dateRank])
+			}
 		}
 		return
 	}

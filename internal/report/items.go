@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
 // ordinals are the numbers issue labels spell out ("Recommendation Two:").
@@ -44,10 +43,6 @@ func sortLongestFirst(ws []string) {
 	}
 }
 
-// labelWindow bounds where an issue label's first word can start: after
-// a word of at most 40 letters (4 bytes each) and a space.
-const labelWindow = 40*utf8.UTFMax + 1
-
 var numbered = regexp.MustCompile(`^\(?(\d{1,5})\s*[.)]\s*(\S.*)$`)
 
 // numberedItem reads "1. text", "1) text", "(1) text", or a labelled item:
@@ -69,7 +64,7 @@ func (p *Parser) numberedItem(s string) (n int, text string, ok bool) {
 		}
 		return n, m[2], true
 	}
-	if !containsFold(s[:min(len(s), labelWindow)], p.issueLabelStems) {
+	if !p.mayBeIssueLabel(s) {
 		return 0, "", false
 	}
 	m := p.issueLabel.FindStringSubmatch(s)
@@ -115,4 +110,43 @@ func explicitCovers(label string) []int {
 		out = append(out, n)
 	}
 	return out
+}
+
+// mayBeIssueLabel reports whether an issue label's first word can begin s
+// where issueLabel looks for it: at the start, or after the first word and
+// one space.
+func (p *Parser) mayBeIssueLabel(s string) bool {
+	if p.labelAt(s) {
+		return true
+	}
+	i := strings.IndexByte(s, ' ')
+	return i > 0 && p.labelAt(s[i+1:])
+}
+
+// labelAt reports whether s begins with an issue label's words, in any
+// case, with any run of spaces or hyphens between them, as the pattern
+// reads them.
+func (p *Parser) labelAt(s string) bool {
+	for _, words := range p.issueLabelWords {
+		rest, ok := s, true
+		for i, w := range words {
+			if i > 0 {
+				n := len(rest) - len(strings.TrimLeft(rest, " \t\n\r\f\v-"))
+				if n == 0 {
+					ok = false
+					break
+				}
+				rest = rest[n:]
+			}
+			if len(rest) < len(w) || !strings.EqualFold(rest[:len(w)], w) {
+				ok = false
+				break
+			}
+			rest = rest[len(w):]
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
 }

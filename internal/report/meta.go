@@ -93,10 +93,12 @@ func (d *docState) readIntro() {
 	}
 	d.readIntroDates(intro)
 	d.readArea(intro)
-	d.readProgrammeAndKind(intro)
+	ev := d.evidenceTexts(intro)
+	d.readProgramme(ev)
+	d.readKind(ev)
 	d.readRatings(intro)
-	d.readStatedCount(intro)
-	d.readNarrativeThemes(intro)
+	d.readStatedCount(ev)
+	d.readNarrativeThemes(ev)
 	r.Narrative = narrative(intro)
 	if d.raw != nil {
 		r.NarrativeMarkdown = narrativeMarkdown(intro, d.raw, d.first)

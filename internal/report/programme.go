@@ -1,6 +1,9 @@
 package report
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // segment ranks: where a piece of evidence for the programme or the kind
 // stands. The title names the document; the metadata describes it; the
@@ -17,7 +20,8 @@ var segmentWhere = map[int]string{inLater: "a later paragraph", inOpening: "the 
 
 // evidence is one piece of text the programme and kind are read from.
 type evidence struct {
-	text string
+	toks []string
+	ms   []match // the intro vocabularies' terms in toks (Parser.introTerms)
 	line int
 	rank int
 }
@@ -25,28 +29,50 @@ type evidence struct {
 // evidenceTexts are the title, the metadata lines, and the sentences of the
 // intro, with their ranks.
 func (d *docState) evidenceTexts(intro []paragraph) []evidence {
-	ev := []evidence{{d.r.Title, d.r.Lines.Title, inTitle}}
-	for _, l := range d.metaLines {
-		ev = append(ev, evidence{l.text, l.n, inMetadata})
+	// The words come from the lines' lower-case text, which needs no
+	// lower-casing word by word, and all go into one slice: each piece of
+	// evidence holds its part.
+	size := len(d.r.Title)
+	for _, p := range intro {
+		for _, l := range p.lines {
+			size += len(l.lower) + 1
+		}
 	}
+	words := make([]string, 0, size/5+8)
+	toks := func(s string) []string {
+		from := len(words)
+		words = appendTokens(words, s)
+		return words[from:len(words):len(words)]
+	}
+	ev := make([]evidence, 0, 1+len(d.metaLines)+2*len(intro))
+	ev = append(ev, evidence{toks: toks(d.r.Title), line: d.r.Lines.Title, rank: inTitle})
+	for _, l := range d.metaLines {
+		ev = append(ev, evidence{toks: toks(l.lower), line: l.n, rank: inMetadata})
+	}
+	var lowers []string
 	for i, p := range intro {
 		rank := inLater
 		if i == 0 {
 			rank = inOpening
 		}
-		for _, s := range splitSentences(p.text()) {
-			ev = append(ev, evidence{s, p.first(), rank})
+		lowers = lowers[:0]
+		for _, l := range p.lines {
+			lowers = append(lowers, l.lower)
+		}
+		// Each sentence is cited at the line it starts on.
+		li, lineEnd := 0, len(p.lines[0].lower)
+		off := 0
+		for _, s := range splitSentences(strings.Join(lowers, " ")) {
+			for off >= lineEnd+1 && li+1 < len(p.lines) {
+				li++
+				lineEnd += 1 + len(p.lines[li].lower)
+			}
+			ev = append(ev, evidence{toks: toks(s), line: p.lines[li].n, rank: rank})
+			off += len(s)
 		}
 	}
+	d.withMatches(ev)
 	return ev
-}
-
-// readProgrammeAndKind reads the programme and the kind from the title,
-// metadata and intro together (see readProgramme and readKind).
-func (d *docState) readProgrammeAndKind(intro []paragraph) {
-	ev := d.evidenceTexts(intro)
-	d.readProgramme(ev)
-	d.readKind(ev)
 }
 
 // readProgramme takes the programme named in the strongest place. A
@@ -63,27 +89,33 @@ func (d *docState) readProgramme(ev []evidence) {
 	inHead := make([]bool, len(progs)) // requires named in the title or metadata
 	for _, e := range ev {
 		if e.rank >= inMetadata {
-			toks := tokens(e.text)
 			for g := range progs {
-				inHead[g] = inHead[g] || len(d.p.requires[g].findTokens(toks)) > 0
+				inHead[g] = inHead[g] || len(d.p.requires[g].findTokens(e.toks)) > 0
 			}
 		}
 	}
-	best, bestRank, bestLine, bestWhy := -1, 0, 0, ""
+	best, bestRank, bestLine, bestWhere, bestViaHead := -1, 0, 0, 0, false
+	var buf []match
+	found := map[int]bool{}
 	for _, e := range ev {
-		toks := tokens(e.text)
-		found := map[int]bool{}
-		for _, m := range d.p.programmes.findTokens(toks) {
+		toks := e.toks
+		clear(found)
+		buf = d.p.vocab(buf[:0], e.ms, inProgrammes)
+		for _, m := range buf {
 			g := m.group
 			if progs[g].National && d.r.Area != "" {
 				continue
 			}
 			if len(progs[g].Requires) > 0 && !inHead[g] && len(d.p.requires[g].findTokens(toks)) == 0 {
-				d.lost("programme", progs[g].ID, e.line, fmt.Sprintf("%q is named without any of its required terms", m.label))
+				if d.ex != nil {
+					d.lost("programme", progs[g].ID, e.line, fmt.Sprintf("%q is named without any of its required terms", m.label))
+				}
 				continue
 			}
 			if m.pos > 0 && isNumberToken(toks[m.pos-1]) {
-				d.lost("programme", progs[g].ID, e.line, fmt.Sprintf("%q follows a year: an earlier programme", m.label))
+				if d.ex != nil {
+					d.lost("programme", progs[g].ID, e.line, fmt.Sprintf("%q follows a year: an earlier programme", m.label))
+				}
 				continue
 			}
 			found[g] = true
@@ -97,25 +129,35 @@ func (d *docState) readProgramme(ev []evidence) {
 			continue
 		}
 		for g := range found {
-			rank, why := e.rank, "named in "+segmentWhere[e.rank]
+			rank, viaHead := e.rank, false
 			if len(progs[g].Requires) > 0 && inHead[g] && rank < inTitle {
-				rank, why = inTitle, why+", and what it requires in the title or metadata"
+				rank, viaHead = inTitle, true
 			}
 			switch {
 			case rank > bestRank:
 				if best >= 0 {
-					d.lost("programme", progs[best].ID, bestLine, "named in "+segmentWhere[bestRank]+", a weaker place")
+					if d.ex != nil {
+						d.lost("programme", progs[best].ID, bestLine, "named in "+segmentWhere[bestRank]+", a weaker place")
+					}
 				}
-				best, bestRank, bestLine, bestWhy = g, rank, e.line, why
+				best, bestRank, bestLine, bestWhere, bestViaHead = g, rank, e.line, e.rank, viaHead
 			case g != best:
-				d.lost("programme", progs[g].ID, e.line, "named in "+segmentWhere[e.rank]+", after a stronger mention")
+				if d.ex != nil {
+					d.lost("programme", progs[g].ID, e.line, "named in "+segmentWhere[e.rank]+", after a stronger mention")
+				}
 			}
 		}
 	}
 	r.Programme = "unknown"
 	if best >= 0 {
 		r.Programme, r.Lines.Programme = progs[best].ID, bestLine
-		d.chose("programme", r.Programme, bestLine, bestWhy)
+		if d.ex != nil {
+			why := "named in " + segmentWhere[bestWhere]
+			if bestViaHead {
+				why += ", and what it requires in the title or metadata"
+			}
+			d.chose("programme", r.Programme, bestLine, why)
+		}
 		return
 	}
 	if d.r.Area != "" {
@@ -123,7 +165,7 @@ func (d *docState) readProgramme(ev []evidence) {
 		return
 	}
 	for _, e := range ev {
-		if e.rank >= inOpening && len(d.p.allAreas.find(e.text)) > 0 {
+		if e.rank >= inOpening && len(d.p.vocab(nil, e.ms, inAllAreas)) > 0 {
 			d.chose("programme", r.Programme, e.line, "no programme is named, and the document is about all Areas")
 			return
 		}
@@ -157,16 +199,22 @@ func (d *docState) readKind(ev []evidence) {
 		}
 	}
 	best, bestRank, bestLine, bestTerm := -1, 0, 0, ""
+	var buf []match
 	for _, e := range ev {
-		for _, m := range d.p.kinds.find(e.text) {
+		buf = d.p.vocab(buf[:0], e.ms, inKinds)
+		for _, m := range buf {
 			switch {
 			case e.rank > bestRank || e.rank == bestRank && m.group < best:
 				if best >= 0 && best != m.group {
-					d.lost("kind", d.p.cfg.Kinds[best].Slug, bestLine, fmt.Sprintf("%q weaker than %q", bestTerm, m.label))
+					if d.ex != nil {
+						d.lost("kind", d.p.cfg.Kinds[best].Slug, bestLine, fmt.Sprintf("%q weaker than %q", bestTerm, m.label))
+					}
 				}
 				best, bestRank, bestLine, bestTerm = m.group, e.rank, e.line, m.label
 			case m.group != best:
-				d.lost("kind", d.p.cfg.Kinds[m.group].Slug, e.line, fmt.Sprintf("%q in %s, weaker than %q", m.label, segmentWhere[e.rank], bestTerm))
+				if d.ex != nil {
+					d.lost("kind", d.p.cfg.Kinds[m.group].Slug, e.line, fmt.Sprintf("%q in %s, weaker than %q", m.label, segmentWhere[e.rank], bestTerm))
+				}
 			}
 		}
 	}
@@ -175,5 +223,18 @@ func (d *docState) readKind(ev []evidence) {
 		return
 	}
 	r.Kind, r.Lines.Kind = d.p.cfg.Kinds[best].Slug, bestLine
-	d.chose("kind", r.Kind, bestLine, fmt.Sprintf("%q in %s", bestTerm, segmentWhere[bestRank]))
+	if d.ex != nil {
+		d.chose("kind", r.Kind, bestLine, fmt.Sprintf("%q in %s", bestTerm, segmentWhere[bestRank]))
+	}
+}
+
+// withMatches finds the intro vocabularies' terms in each piece of
+// evidence.
+func (d *docState) withMatches(ev []evidence) {
+	var all []match
+	for i := range ev {
+		from := len(all)
+		all = d.p.introTerms.appendMatches(all, ev[i].toks)
+		ev[i].ms = all[from:len(all):len(all)]
+	}
 }

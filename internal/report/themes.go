@@ -94,29 +94,37 @@ func (p *Parser) themesOf(ms []match) ([]string, ThemeTerms) {
 }
 
 // readNarrativeThemes records the themes the narrative discusses: those
-// whose terms occur on two lines or more, or as two different terms.
-func (d *docState) readNarrativeThemes(intro []paragraph) {
+// whose terms occur in two sentences or more, or as two different terms.
+// It reads the intro's sentences among the evidence, already in words.
+func (d *docState) readNarrativeThemes(ev []evidence) {
 	th := d.p.cfg.Themes
 	terms := make([][]string, len(th))
 	lines := make([][]int, len(th))
-	hits := make([]int, len(th))
-	var words []string
-	for _, p := range intro {
-		for _, l := range p.lines {
-			for _, m := range dropCovered(d.p.themes.findIn(l.text, &words)) {
-				g := m.group
-				hits[g]++
-				if !slices.Contains(terms[g], m.label) {
-					terms[g] = append(terms[g], m.label)
-				}
-				if !slices.Contains(lines[g], l.n) {
-					lines[g] = append(lines[g], l.n)
-				}
+	sentences := make([]int, len(th))
+	inSentence := make([]bool, len(th))
+	var buf []match
+	for _, e := range ev {
+		if e.rank > inOpening {
+			continue // the title and metadata are not narrative
+		}
+		clear(inSentence)
+		buf = dropCovered(d.p.vocab(buf[:0], e.ms, inThemes))
+		for _, m := range buf {
+			g := m.group
+			if !inSentence[g] {
+				sentences[g]++
+				inSentence[g] = true
+			}
+			if !slices.Contains(terms[g], m.label) {
+				terms[g] = append(terms[g], m.label)
+			}
+			if !slices.Contains(lines[g], e.line) {
+				lines[g] = append(lines[g], e.line)
 			}
 		}
 	}
 	for g := range th {
-		if len(lines[g]) >= 2 || len(terms[g]) >= 2 {
+		if sentences[g] >= 2 || len(terms[g]) >= 2 {
 			d.r.NarrativeThemes = append(d.r.NarrativeThemes, th[g].Slug)
 			d.r.NarrativeThemeTerms = append(d.r.NarrativeThemeTerms, NarrativeTheme{th[g].Slug, terms[g], lines[g]})
 		}
