@@ -3,6 +3,7 @@ package opendata
 import (
 	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/inspectsite/inspectsite/internal/report"
@@ -62,8 +63,33 @@ func appendReport(b []byte, r *report.Report) []byte {
 		j.close(']')
 	}
 	j.key("url").str(r.URL)
+	j.key("narrative_themes").strs(r.NarrativeThemes)
+	j.key("narrative_theme_terms").open('{') // an object even when nil, as its MarshalJSON writes
+	for _, nt := range slices.SortedFunc(slices.Values(r.NarrativeThemeTerms), byTheme) {
+		j.key(nt.Theme).open('{')
+		j.key("terms").strs(nt.Terms)
+		j.key("lines").ints(nt.Lines)
+		j.close('}')
+	}
+	j.close('}')
+	j.key("source_url").str(r.SourceURL)
 	j.close('}')
 	return j.b
+}
+
+func byTheme(a, b report.NarrativeTheme) int { return strings.Compare(a.Theme, b.Theme) }
+
+// ints writes a list of numbers, null for nil.
+func (j *jsonWriter) ints(ns []int) {
+	if ns == nil {
+		j.null()
+		return
+	}
+	j.open('[')
+	for _, n := range ns {
+		j.item().int(n)
+	}
+	j.close(']')
 }
 
 func (j *jsonWriter) issue(is *report.Issue) {

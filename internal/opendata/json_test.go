@@ -16,6 +16,9 @@ func TestJSONMatchesEncodingJSON(t *testing.T) {
 		{
 			ID: "b", Source: "content/x.txt", Title: tricky, Area: "Wessex", AreaSlug: "wessex", Date: "2018-04-05",
 			Programme: "AAP", Kind: "cps-response", URL: "/reports/b/",
+			NarrativeThemes: []string{"z", "a"},
+			NarrativeThemeTerms: report.NarrativeTerms{{Theme: "z", Terms: []string{tricky}, Lines: []int{3, 1}},
+				{Theme: "a", Terms: []string{"t"}}},
 			Ratings:      map[string]string{"z": "Good", "a": "Poor", "m": tricky},
 			OtherRatings: []report.OtherRating{{Label: tricky, Rating: "Fair"}, {Label: "x"}},
 			Issues: []report.Issue{

@@ -18,36 +18,54 @@ import (
 )
 
 // WriteReportsJSON writes data/reports.json: {"reports": [...]} in site
-// order, indented by two spaces.
+// order, then the licence, the date of the newest document and the
+// publisher, indented by two spaces.
 func WriteReportsJSON(w io.Writer, s *site.Site) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	if len(s.Reports) == 0 {
-		bw.WriteString("{\n  \"reports\": []\n}\n")
-		return bw.Flush()
-	}
-	bw.WriteString("{\n  \"reports\": [\n")
-	var b []byte
-	for i, r := range s.Reports {
-		if i > 0 {
-			bw.WriteString(",\n")
+		bw.WriteString("{\n  \"reports\": []")
+	} else {
+		bw.WriteString("{\n  \"reports\": [\n")
+		var b []byte
+		for i, r := range s.Reports {
+			if i > 0 {
+				bw.WriteString(",\n")
+			}
+			bw.WriteString("    ")
+			b = appendReport(b[:0], r)
+			bw.Write(b)
 		}
-		bw.WriteString("    ")
-		b = appendReport(b[:0], r)
-		bw.Write(b)
+		bw.WriteString("\n  ]")
 	}
-	bw.WriteString("\n  ]\n}\n")
+	bw.Write(appendAbout(nil, s))
+	bw.WriteString("\n}\n")
 	return bw.Flush()
+}
+
+// appendAbout writes the members after "reports": what the data may be
+// used under, how recent it is and who publishes it.
+func appendAbout(b []byte, s *site.Site) []byte {
+	cfg := s.Config
+	b = append(b, ",\n  \"licence\": {\n    \"name\": "...)
+	b = AppendJSONString(b, cfg.DataLicence.Name, true)
+	b = append(b, ",\n    \"url\": "...)
+	b = AppendJSONString(b, cfg.DataLicence.URL, true)
+	b = append(b, "\n  },\n  \"last_updated\": "...)
+	b = AppendJSONString(b, s.LastUpdated(), true)
+	b = append(b, ",\n  \"publisher\": "...)
+	return AppendJSONString(b, cfg.Publisher, true)
 }
 
 // WriteIssuesCSV writes data/issues.csv: one row per issue.
 func WriteIssuesCSV(w io.Writer, s *site.Site) error {
 	cw := newCSV(w)
-	cw.Write([]string{"report_id", "area", "date", "programme", "number", "themes", "text", "response", "response_covers", "joint_with", "url"})
+	cw.Write([]string{"report_id", "area", "date", "programme", "number", "themes", "text", "response", "response_covers", "joint_with", "url", "source_url"})
 	for _, r := range s.Reports {
 		for _, is := range r.Issues {
 			cw.Write([]string{
 				r.ID, r.Area, r.Date, r.Programme, strconv.Itoa(is.Number), strings.Join(is.Themes, ";"),
 				is.Text, is.Response, joinInts(is.ResponseCovers), strings.Join(is.JointWith, ";"), r.URL + "#issue-" + strconv.Itoa(is.Number),
+				r.SourceURL,
 			})
 		}
 	}

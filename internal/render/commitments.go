@@ -90,7 +90,7 @@ func (r *run) commitments(rep *report.Report, is *report.Issue) []*Commitment {
 	out := make([]*Commitment, len(is.Commitments))
 	for i := range is.Commitments {
 		c := &is.Commitments[i]
-		out[i] = &Commitment{Text: r.gloss.text(c.Text), Owners: c.Owners, Timeframe: c.Timeframe,
+		out[i] = &Commitment{Text: r.gloss.text(c.Text, rep.Date), Owners: c.Owners, Timeframe: c.Timeframe,
 			When: timeframeWords(c.TimeframeRead), Relative: c.TimeframeRelative, Status: c.Status,
 			StatusID: strings.ReplaceAll(c.Status, " ", "-"), Line: r.sourceLine(rep, c.Line),
 			Passed: asOf != "" && c.Due != "" && c.Due < asOf && c.Status != report.StatusDone}

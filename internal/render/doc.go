@@ -96,6 +96,14 @@
 // "ID" string), "field-table" (dict "ID", "Caption", "Rows" []Field) and the
 // two charts.
 //
+// Frame.Cached renders a partial of base.html or partials.html once per
+// build for each value it is given and reuses the result: base.html renders
+// the site header and footer that way ({{.Cached "site-header" .Header}}).
+// As the key
+// is the data itself, a cached partial cannot show anything stale; it is
+// rendered as base.html and partials.html define it, even where a page's
+// own file redefines it.
+//
 // The template functions are pure: date and monthYear ("5 April 2018",
 // "April 2018" from YYYY-MM-DD), plural (plural 3 "issue" "issues"), lower,
 // add, short (the first n words), dict (a map for a partial), json (a value
