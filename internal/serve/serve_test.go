@@ -189,12 +189,14 @@ func TestOneEditRerendersOnlyPagesThatShowIt(t *testing.T) {
 	}
 	// Every page whose data holds the edited report: the report, its source,
 	// its Area, the theme pages that list its issues, and the pages listing
-	// it (a template may show any field of a report it is given). Not the
+	// it (a template may show any field of a report it is given: the
+	// compare views, the lists of its programme and year). Not the
 	// glossary, the list of themes (its counts did not change), the other
 	// reports, Areas or themes.
 	want := []string{
-		"areas/index.html", "areas/mersey-cheshire/index.html", "compare/index.html", "index.html",
+		"areas/index.html", "areas/mersey-cheshire/index.html", "compare/all/index.html", "compare/index.html", "index.html",
 		"reports/index.html", "reports/mersey-cheshire-2018-04-05/index.html", "reports/mersey-cheshire-2018-04-05/source/index.html",
+		"reports/programme/aap/index.html", "reports/year/2018/index.html",
 		"themes/case-progression/index.html", "themes/charging-and-case-analysis/index.html",
 		"themes/community-engagement/index.html", "themes/defence-engagement/index.html", "themes/disclosure/index.html",
 		"themes/quality-assurance/index.html", "themes/training/index.html", "themes/victim-communication/index.html",
