@@ -91,6 +91,9 @@ func hostileFiles(t *testing.T, dir string) map[string]string {
 }
 
 func TestHostileFolderBuildsTheGoodAndNamesTheBad(t *testing.T) {
+	if testing.Short() {
+		t.Skip("long: skipped by -short")
+	}
 	dir := newSite(t, nil)
 	want := hostileFiles(t, dir)
 	dest := filepath.Join(t.TempDir(), "public")

@@ -1,33 +1,46 @@
 // Command inspectsite builds an accessible static site from CPS responses to
-// HMCPSI inspections. See README.md; each subcommand is one function here.
+// HMCPSI inspections. See README.md; each subcommand is one function, in a
+// file of its own.
+//
+// Conventions every command keeps: diagnostics go to stderr and the one-line
+// summary to stdout; `inspectsite help COMMAND` and `COMMAND -h` print the
+// command's purpose and flags on stdout; exit 0 ok, 1 content or template
+// errors, 2 a mistake on the command line, refused before anything is
+// written.
 package main
 
 import (
-	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
-	"runtime/pprof"
-	"syscall"
+	"strings"
 
 	"github.com/inspectsite/inspectsite/internal/build"
 	"github.com/inspectsite/inspectsite/internal/diag"
-	"github.com/inspectsite/inspectsite/internal/output"
-	"github.com/inspectsite/inspectsite/internal/serve"
 )
 
-// version is set at release time with -ldflags "-X main.version=...".
-var version = "dev"
+// A subcommand is one command: what it is for, and the function running it.
+type subcommand struct {
+	name    string
+	args    string // what follows the flags in its usage line
+	purpose string
+	run     func(args []string, stdout, stderr io.Writer) int
+}
 
-const usage = `usage:
-  inspectsite build [-source DIR] [-dest DIR] [-config FILE] [-base-url URL] [-strict] [-timings] [-cpuprofile FILE] [-memprofile FILE]
-  inspectsite serve [-addr 127.0.0.1:1313] [-source DIR] [-config FILE] [-no-reload]
-  inspectsite check [-source DIR] [-config FILE]
-  inspectsite version
-`
+var commands []subcommand
+
+func init() {
+	commands = []subcommand{
+		{"build", "", "Read the site folder and write the whole site to -dest, replacing the previous output only once the new one is complete.", cmdBuild},
+		{"serve", "", "Build the site, serve it on loopback, and rebuild and reload open pages on every edit of content/, templates/ or site.toml.", cmdServe},
+		{"check", "", "Read every document and check every link of the site as build would write it; print diagnostics, write nothing.", cmdCheck},
+		{"new", "DIR", "Start a site in DIR (which must be empty or absent): a commented site.toml and content/ with one example document.", cmdNew},
+		{"help", "[COMMAND]", "Print what a command is for and its flags.", cmdHelp},
+		{"version", "", "Print the version and source revision this binary was built from.", cmdVersion},
+	}
+}
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
@@ -35,132 +48,124 @@ func main() {
 
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		printOverview(stderr)
 		return 2
 	}
 	switch args[0] {
-	case "build":
-		return cmdBuild(args[1:], stdout, stderr)
-	case "check":
-		return cmdCheck(args[1:], stdout, stderr)
-	case "serve":
-		return cmdServe(args[1:], stdout, stderr)
-	case "version", "-version", "--version":
-		fmt.Fprintf(stdout, "inspectsite %s\n", version)
+	case "-h", "-help", "--help":
+		printOverview(stdout)
 		return 0
-	case "help", "-h", "-help", "--help":
-		fmt.Fprint(stdout, usage)
-		return 0
-	default:
-		fmt.Fprintf(stderr, "inspectsite: unknown command %q\n%s", args[0], usage)
-		return 2
+	case "-version", "--version":
+		return cmdVersion(nil, stdout, stderr)
 	}
+	if c := lookup(args[0]); c != nil {
+		return c.run(args[1:], stdout, stderr)
+	}
+	fmt.Fprintf(stderr, "inspectsite: unknown command %q (run 'inspectsite help' for the list)\n", args[0])
+	return 2
 }
 
-func newFlags(name string, stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet("inspectsite "+name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
+func lookup(name string) *subcommand {
+	for i := range commands {
+		if commands[i].name == name {
+			return &commands[i]
+		}
+	}
+	return nil
+}
+
+func printOverview(w io.Writer) {
+	fmt.Fprint(w, "inspectsite builds an accessible static site from CPS responses to HMCPSI inspections.\n\nusage: inspectsite COMMAND [flags]\n\ncommands:\n")
+	for _, c := range commands {
+		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.purpose)
+	}
+	fmt.Fprint(w, "\nRun 'inspectsite help COMMAND' for a command's flags.\n")
+}
+
+func cmdHelp(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("help")
+	code, ok := parseFlags(fs, args, 1, stdout, stderr)
+	if !ok {
+		return code
+	}
+	if fs.NArg() == 0 {
+		printOverview(stdout)
+		return 0
+	}
+	c := lookup(fs.Arg(0))
+	if c == nil {
+		fmt.Fprintf(stderr, "inspectsite help: unknown command %q (run 'inspectsite help' for the list)\n", fs.Arg(0))
+		return 2
+	}
+	return c.run([]string{"-h"}, stdout, stderr)
+}
+
+func newFlags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard) // parseFlags says what went wrong, once
 	return fs
 }
 
-func cmdBuild(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("build", stderr)
-	var opts build.Options
-	fs.StringVar(&opts.Source, "source", ".", "site folder holding site.toml, content/ and templates/")
-	fs.StringVar(&opts.Dest, "dest", "", "output folder (default SOURCE/public)")
-	fs.StringVar(&opts.ConfigFile, "config", build.ConfigFile, "configuration file, relative to -source")
-	fs.StringVar(&opts.BaseURL, "base-url", "", "base URL the site is served from, e.g. https://example.org/sub/")
-	fs.BoolVar(&opts.Strict, "strict", false, "fail on any warning or error, writing nothing")
-	timings := fs.Bool("timings", false, "print how long each stage took")
-	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to `FILE` (go tool pprof)")
-	memProfile := fs.String("memprofile", "", "write a heap profile at the end of the build to `FILE` (go tool pprof)")
-	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
-		if fs.NArg() > 0 {
-			fmt.Fprintf(stderr, "inspectsite build: unexpected argument %q\n", fs.Arg(0))
-		}
-		return 2
-	}
-	if *cpuProfile != "" {
-		stop, err := startCPUProfile(*cpuProfile)
-		if err != nil {
-			fmt.Fprintf(stderr, "inspectsite build: %s\n", diag.Printable(err.Error()))
-			return 2
-		}
-		defer stop()
-	}
-	res, err := build.Build(opts)
-	if *memProfile != "" {
-		if perr := writeHeapProfile(*memProfile); perr != nil {
-			fmt.Fprintf(stderr, "inspectsite build: %v\n", perr)
-		}
-	}
-	printDiags(stderr, res)
-	if *timings && res != nil {
-		for _, t := range res.Timings {
-			fmt.Fprintf(stderr, "%-14s %8.1f ms\n", t.Stage, float64(t.Took.Microseconds())/1000)
-		}
-	}
-	var fatal *build.FatalError
+// parseFlags parses a command's arguments, allowing at most maxArgs
+// arguments after the flags. When it returns ok false the command is over
+// and code is its exit status: 0 after -h (help on stdout), 2 after a
+// mistake (named on stderr).
+func parseFlags(fs *flag.FlagSet, args []string, maxArgs int, stdout, stderr io.Writer) (code int, ok bool) {
+	err := fs.Parse(args)
 	switch {
-	case errors.Is(err, output.ErrRefused):
-		fmt.Fprintf(stderr, "inspectsite build: %s\n", diag.Printable(err.Error()))
-		return 2
-	case errors.As(err, &fatal):
-		fmt.Fprintf(stderr, "inspectsite build: %s\n", diag.Printable(err.Error()))
-		return 1
+	case errors.Is(err, flag.ErrHelp):
+		printHelp(stdout, fs)
+		return 0, false
 	case err != nil:
-		fmt.Fprintf(stderr, "inspectsite build: %s\n", diag.Printable(err.Error()))
-		return 1
+		fmt.Fprintf(stderr, "inspectsite %s: %v\nrun 'inspectsite help %s' for its flags\n", fs.Name(), err, fs.Name())
+		return 2, false
+	case fs.NArg() > maxArgs:
+		extra := fs.Args()[maxArgs:]
+		fmt.Fprintf(stderr, "inspectsite %s: unexpected argument %q", fs.Name(), extra[0])
+		for _, a := range fs.Args() {
+			if strings.HasPrefix(a, "-") {
+				fmt.Fprint(stderr, " (flags go before arguments)")
+				break
+			}
+		}
+		fmt.Fprintf(stderr, "\nrun 'inspectsite help %s' for its usage\n", fs.Name())
+		return 2, false
 	}
-	fmt.Fprintln(stdout, res.Summary())
-	if res.Errors > 0 {
-		return 1
-	}
-	return 0
+	return 0, true
 }
 
-func cmdCheck(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("check", stderr)
-	var opts build.Options
-	fs.StringVar(&opts.Source, "source", ".", "site folder holding site.toml, content/ and templates/")
-	fs.StringVar(&opts.ConfigFile, "config", build.ConfigFile, "configuration file, relative to -source")
-	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
-		return 2
+// printHelp prints a command's usage line, purpose and flags.
+func printHelp(w io.Writer, fs *flag.FlagSet) {
+	c := lookup(fs.Name())
+	usage := "inspectsite " + c.name
+	hasFlags := false
+	fs.VisitAll(func(*flag.Flag) { hasFlags = true })
+	if hasFlags {
+		usage += " [flags]"
 	}
-	res, err := build.Check(opts)
-	printDiags(stdout, res)
-	if err != nil {
-		fmt.Fprintf(stderr, "inspectsite check: %s\n", diag.Printable(err.Error()))
-		return 1
+	if c.args != "" {
+		usage += " " + c.args
 	}
-	fmt.Fprintf(stdout, "checked %d documents: %d errors, %d warnings\n", len(res.Site.Reports), res.Errors, res.Warnings)
-	if res.Errors > 0 {
-		return 1
+	fmt.Fprintf(w, "usage: %s\n\n%s\n", usage, c.purpose)
+	if hasFlags {
+		fmt.Fprint(w, "\nflags:\n")
+		fs.SetOutput(w)
+		fs.PrintDefaults()
+		fs.SetOutput(io.Discard)
 	}
-	return 0
 }
 
-// startCPUProfile profiles the process into file until the returned stop.
-func startCPUProfile(file string) (stop func(), err error) {
-	f, err := os.Create(file)
-	if err != nil {
-		return nil, err
-	}
-	if err := pprof.StartCPUProfile(f); err != nil {
-		f.Close()
-		return nil, err
-	}
-	return func() { pprof.StopCPUProfile(); f.Close() }, nil
+// siteFlags are the flags that say which site to read, shared by build,
+// serve and check.
+func siteFlags(fs *flag.FlagSet, opts *build.Options) {
+	fs.StringVar(&opts.Source, "source", ".", "site `folder` holding site.toml, content/ and templates/")
+	fs.StringVar(&opts.ConfigFile, "config", "", "configuration `file`, relative to -source or absolute (default SOURCE/site.toml, else the built-in one)")
 }
 
-// writeHeapProfile records what is in memory now, and what was allocated.
-func writeHeapProfile(file string) error {
-	f, err := os.Create(file)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	return pprof.Lookup("heap").WriteTo(f, 0)
+// refused says why a command will not start, and gives exit status 2.
+func refused(stderr io.Writer, name string, err error) int {
+	fmt.Fprintf(stderr, "inspectsite %s: %s\n", name, diag.Printable(err.Error()))
+	return 2
 }
 
 func printDiags(w io.Writer, res *build.Result) {
@@ -170,24 +175,4 @@ func printDiags(w io.Writer, res *build.Result) {
 	for _, d := range res.Diags {
 		fmt.Fprintln(w, d)
 	}
-}
-
-func cmdServe(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("serve", stderr)
-	var opts serve.Options
-	fs.StringVar(&opts.Addr, "addr", "127.0.0.1:1313", "address to serve on")
-	fs.StringVar(&opts.Build.Source, "source", ".", "site folder holding site.toml, content/ and templates/")
-	fs.StringVar(&opts.Build.ConfigFile, "config", build.ConfigFile, "configuration file, relative to -source")
-	fs.BoolVar(&opts.NoReload, "no-reload", false, "do not reload open pages after a rebuild")
-	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
-		return 2
-	}
-	opts.Log = stdout
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	if err := serve.Run(ctx, opts); err != nil {
-		fmt.Fprintf(stderr, "inspectsite serve: %s\n", diag.Printable(err.Error()))
-		return 1
-	}
-	return 0
 }

@@ -35,7 +35,9 @@ type Result struct {
 	Written  int // files whose bytes changed
 	// Rendered lists the pages a serve rebuild rendered again (the others
 	// came from its cache), sorted.
-	Rendered  []string
+	Rendered []string
+	// Reread lists the documents a serve rebuild read again, sorted.
+	Reread    []string
 	Timings   []Timing
 	Elapsed   time.Duration
 	Committed bool
@@ -55,15 +57,24 @@ func (r *Result) Summary() string {
 			areas++
 		}
 	}
-	return fmt.Sprintf("built %d reports, %d areas, %d themes, %d pages (%d changed) in %s",
-		len(r.Site.Reports), areas, len(r.Site.Themes), r.Files, r.Written, r.Elapsed.Round(time.Millisecond))
+	return fmt.Sprintf("built %s, %s, %s, %s (%d changed) in %s",
+		Count(len(r.Site.Reports), "report"), Count(areas, "area"), Count(len(r.Site.Themes), "theme"),
+		Count(r.Files, "page"), r.Written, r.Elapsed.Round(time.Millisecond))
+}
+
+// Count is n and the noun, plural unless n is 1: "1 error", "2 errors".
+func Count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // FatalError is a build that produced nothing because of diagnostics.
 type FatalError struct{ Result *Result }
 
 func (e *FatalError) Error() string {
-	return fmt.Sprintf("build failed: %d errors, %d warnings; the previous site is unchanged", e.Result.Errors, e.Result.Warnings)
+	return fmt.Sprintf("stopped by %s and %s; nothing was written", Count(e.Result.Errors, "error"), Count(e.Result.Warnings, "warning"))
 }
 
 // Load reads and models the site folder without writing anything.
@@ -72,17 +83,17 @@ func Load(opts Options) (*Result, error) { return load(opts, false) }
 // load is Load; a batch build also tunes the collector for reading.
 func load(opts Options, batch bool) (*Result, error) {
 	start := time.Now()
+	opts, err := Prepare(opts)
+	if err != nil {
+		return nil, err
+	}
 	res := &Result{}
 	src := os.DirFS(opts.Source)
 	var list diag.List
 	stage := func(name string, t0 time.Time) { res.Timings = append(res.Timings, Timing{name, time.Since(t0)}) }
 
 	t0 := time.Now()
-	cfgName := opts.ConfigFile
-	if cfgName == "" {
-		cfgName = ConfigFile
-	}
-	cfg, ds := LoadConfig(src, filepath.ToSlash(cfgName))
+	cfg, ds := loadOptionsConfig(src, opts)
 	if len(ds) > 0 {
 		list.Add(ds...)
 		res.finish(&list, start)
@@ -90,6 +101,9 @@ func load(opts Options, batch bool) (*Result, error) {
 	}
 	if opts.BaseURL != "" {
 		cfg.BaseURL = opts.BaseURL
+	}
+	if cfg.BaseURL == "/" {
+		list.Add(rootBaseURLWarning(src, ConfigName(opts)))
 	}
 	stage("config", t0)
 
@@ -181,7 +195,7 @@ func sourceText(fsys fs.FS) render.TextFunc {
 		if err != nil {
 			return nil, err
 		}
-		return report.TextBytes(r, data)
+		return report.TextBytes(r, documentText(r.Source, data))
 	}
 }
 

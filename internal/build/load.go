@@ -10,7 +10,9 @@ import (
 	"errors"
 	"io"
 	"io/fs"
+	"os"
 	"path"
+	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
@@ -21,6 +23,7 @@ import (
 	"github.com/inspectsite/inspectsite/internal/diag"
 	"github.com/inspectsite/inspectsite/internal/report"
 	"github.com/inspectsite/inspectsite/internal/site"
+	"github.com/inspectsite/inspectsite/internal/webpage"
 )
 
 // ConfigFile is the configuration file's name in a site folder.
@@ -29,18 +32,25 @@ const ConfigFile = "site.toml"
 // ContentDir holds the documents.
 const ContentDir = "content"
 
-// Extensions are the document file endings read from content/.
-var Extensions = map[string]bool{".txt": true, ".md": true, ".markdown": true}
+// Extensions are the document file endings read from content/: text and
+// markdown, and saved web pages (see webpage.Extensions).
+var Extensions = map[string]bool{".txt": true, ".md": true, ".markdown": true, ".html": true, ".htm": true}
 
 // LoadConfig reads the site's configuration from src (a site folder),
 // falling back to the built-in defaults when the file is missing. name is
-// the file's path within src, normally "site.toml".
+// the file's path within src, normally "site.toml", or an absolute path.
 func LoadConfig(src fs.FS, name string) (*config.Config, []diag.Diagnostic) {
 	defaults, ds := config.Parse("(built-in site.toml)", inspectsite.DefaultConfig, nil)
 	if len(ds) > 0 {
 		return nil, ds
 	}
-	data, err := fs.ReadFile(src, name)
+	var data []byte
+	var err error
+	if filepath.IsAbs(name) { // a -config outside the site folder
+		data, err = os.ReadFile(name)
+	} else {
+		data, err = fs.ReadFile(src, name)
+	}
 	if errors.Is(err, fs.ErrNotExist) {
 		return defaults, nil
 	}
@@ -51,7 +61,8 @@ func LoadConfig(src fs.FS, name string) (*config.Config, []diag.Diagnostic) {
 }
 
 // Documents lists the document files under content/ in src, sorted. Hidden
-// files and folders, editor backups and symbolic links are skipped; a link
+// files and folders, editor backups, the folders of images and scripts a
+// browser saves beside a web page, and symbolic links are skipped; a link
 // is reported, since its target is never read.
 func Documents(src fs.FS) ([]string, []diag.Diagnostic) {
 	var files []string
@@ -70,6 +81,9 @@ func Documents(src fs.FS) ([]string, []diag.Diagnostic) {
 				return fs.SkipDir
 			}
 			return nil
+		}
+		if d.IsDir() && webpage.AssetFolder(name) {
+			return fs.SkipDir
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
 			ds = append(ds, diag.Warnf(p, 0, "symbolic link not followed: move the file itself into content/"))
@@ -146,8 +160,25 @@ func parseOne(src fs.FS, name string, p *report.Parser, limit int64, buf []byte)
 	if err != nil {
 		return Parsed{Diags: []diag.Diagnostic{err.(diag.Diagnostic)}}, buf
 	}
-	r, ds := p.Parse(name, data)
+	if !webpage.Extensions[strings.ToLower(path.Ext(name))] {
+		r, ds := p.Parse(name, data)
+		return Parsed{Report: r, Diags: ds}, data
+	}
+	page := webpage.Read(data)
+	r, ds := p.Parse(name, page.Text)
+	if r != nil && r.SourceURL == "" { // front matter wins
+		r.SourceURL = page.SourceURL
+	}
 	return Parsed{Report: r, Diags: ds}, data
+}
+
+// documentText is a document file's bytes as the reader reads them: a
+// saved web page's main content as text, any other file as it is.
+func documentText(name string, data []byte) []byte {
+	if webpage.Extensions[strings.ToLower(path.Ext(name))] {
+		return webpage.Read(data).Text
+	}
+	return data
 }
 
 // readLimited reads a file whole into buf (grown if need be), once it knows
@@ -201,4 +232,25 @@ func Model(cfg *config.Config, parsed []Parsed, list *diag.List) *site.Site {
 	s, ds := site.New(cfg, reports)
 	list.Add(ds...)
 	return s
+}
+
+// rootBaseURLWarning is the warning a build with base URL "/" gets, on the
+// line of site.toml that sets it when one does: pages work anywhere, but
+// feed readers and crawlers reject the relative URLs it gives the feed,
+// the sitemap and robots.txt.
+func rootBaseURLWarning(src fs.FS, cfgName string) diag.Diagnostic {
+	line := 0
+	var data []byte
+	if filepath.IsAbs(cfgName) {
+		data, _ = os.ReadFile(cfgName)
+	} else {
+		data, _ = fs.ReadFile(src, cfgName)
+	}
+	for i, l := range strings.Split(string(data), "\n") {
+		if k, _, ok := strings.Cut(l, "="); ok && strings.TrimSpace(k) == "base_url" {
+			line = i + 1
+			break
+		}
+	}
+	return diag.Warnf(cfgName, line, `base_url is "/": feed.xml, sitemap.xml and robots.txt need an absolute base URL to be valid when published; set base_url = "https://…/" in %s or build with -base-url`, path.Base(cfgName))
 }

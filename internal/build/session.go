@@ -4,7 +4,6 @@ import (
 	"io/fs"
 	"os"
 	"path"
-	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
@@ -15,6 +14,7 @@ import (
 	"github.com/inspectsite/inspectsite/internal/render"
 	"github.com/inspectsite/inspectsite/internal/report"
 	"github.com/inspectsite/inspectsite/internal/site"
+	"github.com/inspectsite/inspectsite/internal/webpage"
 )
 
 // Session rebuilds one site again and again, as `serve` needs: it keeps the
@@ -107,7 +107,7 @@ func (s *Session) Rebuild(changed []string, full bool) *Result {
 		}
 	}
 	if configChanged {
-		cfg, ds := LoadConfig(s.src, cfgName)
+		cfg, ds := loadOptionsConfig(s.src, s.opts)
 		if len(ds) > 0 {
 			list.Add(ds...)
 			res.finish(&list, start)
@@ -128,9 +128,9 @@ func (s *Session) Rebuild(changed []string, full bool) *Result {
 		s.tmpl = t
 	}
 	if configChanged || templatesChanged || full || len(s.docs) == 0 {
-		s.refreshDocs(&list, changed)
+		res.Reread = s.refreshDocs(&list, changed)
 	} else {
-		s.refreshNamed(&list, changed)
+		res.Reread = s.refreshNamed(&list, changed)
 	}
 	parsed := make([]Parsed, 0, len(s.docs))
 	for _, name := range sortedDocNames(s.docs) {
@@ -161,16 +161,13 @@ func (s *Session) Rebuild(changed []string, full bool) *Result {
 }
 
 func (s *Session) configName() string {
-	if s.opts.ConfigFile != "" {
-		return filepath.ToSlash(s.opts.ConfigFile)
-	}
-	return ConfigFile
+	return ConfigName(s.opts)
 }
 
 // refreshDocs re-reads documents that are new or whose size or time
 // changed, and forgets those that are gone. Checking every file, not only
 // the ones an event named, means a missed event cannot leave a stale page.
-func (s *Session) refreshDocs(list *diag.List, changed []string) {
+func (s *Session) refreshDocs(list *diag.List, changed []string) (stale []string) {
 	named := make(map[string]bool, len(changed))
 	for _, c := range changed {
 		named[c] = true
@@ -178,7 +175,6 @@ func (s *Session) refreshDocs(list *diag.List, changed []string) {
 	names, ds := Documents(s.src)
 	list.Add(ds...)
 	seen := make(map[string]bool, len(names))
-	var stale []string
 	for _, name := range names {
 		seen[name] = true
 		fi, err := fs.Stat(s.src, name)
@@ -199,13 +195,13 @@ func (s *Session) refreshDocs(list *diag.List, changed []string) {
 	for i, p := range ParseAll(s.src, stale, s.parse, s.cfg.MaxDocumentBytes) {
 		s.docs[stale[i]].parsed = p
 	}
+	return stale
 }
 
 // refreshNamed re-reads only the documents a batch of events named: new,
 // changed or gone. Watch batches that could hide other changes (a queue
 // overflow, a folder created or removed) ask for a full rescan instead.
-func (s *Session) refreshNamed(list *diag.List, changed []string) {
-	var stale []string
+func (s *Session) refreshNamed(list *diag.List, changed []string) (stale []string) {
 	for _, name := range changed {
 		if !strings.HasPrefix(name, ContentDir+"/") || !Extensions[strings.ToLower(path.Ext(name))] {
 			continue
@@ -224,13 +220,14 @@ func (s *Session) refreshNamed(list *diag.List, changed []string) {
 	for i, p := range ParseAll(s.src, stale, s.parse, s.cfg.MaxDocumentBytes) {
 		s.docs[stale[i]].parsed = p
 	}
+	return stale
 }
 
-// hiddenPath reports a path Documents would skip: a dot file or folder or
-// an editor backup anywhere below content/.
+// hiddenPath reports a path Documents would skip: a dot file or folder, an
+// editor backup or a saved page's asset folder anywhere below content/.
 func hiddenPath(name string) bool {
 	for _, part := range strings.Split(strings.TrimPrefix(name, ContentDir+"/"), "/") {
-		if strings.HasPrefix(part, ".") || strings.HasPrefix(part, "#") || strings.HasSuffix(part, "~") {
+		if strings.HasPrefix(part, ".") || strings.HasPrefix(part, "#") || strings.HasSuffix(part, "~") || webpage.AssetFolder(part) {
 			return true
 		}
 	}

@@ -2,7 +2,6 @@ package config
 
 import (
 	"fmt"
-	"net/url"
 	"regexp"
 	"strings"
 
@@ -24,8 +23,8 @@ func validate(c *Config, path string, kl keyLines) []diag.Diagnostic {
 	if strings.TrimSpace(c.Title) == "" {
 		bad("title", "title must not be empty")
 	}
-	if u, err := url.Parse(c.BaseURL); err != nil || (u.Host == "" && !strings.HasPrefix(c.BaseURL, "/")) {
-		bad("base_url", "base_url %q must be a full URL (https://example.org/sub/) or a path starting with /", c.BaseURL)
+	if err := CheckBaseURL(c.BaseURL); err != nil {
+		bad("base_url", "base_url: %v", err)
 	}
 	if c.Language == "" {
 		bad("language", "language must not be empty (for example en-GB)")
@@ -57,6 +56,8 @@ func validate(c *Config, path string, kl keyLines) []diag.Diagnostic {
 	checkSlugs("criterion", "slug", len(c.Criteria), func(i int) string { return c.Criteria[i].Slug })
 	checkSlugs("theme", "slug", len(c.Themes), func(i int) string { return c.Themes[i].Slug })
 	checkSlugs("kind", "slug", len(c.Kinds), func(i int) string { return c.Kinds[i].Slug })
+	checkSlugs("role", "slug", len(c.Roles), func(i int) string { return c.Roles[i].Slug })
+	validateRoles(c, bad)
 	for i, a := range c.Areas {
 		if strings.TrimSpace(a.Name) == "" {
 			bad(fmt.Sprintf("area#%d", i+1), "area %d has no name", i+1)

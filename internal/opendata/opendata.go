@@ -1,5 +1,6 @@
 // Package opendata renders the site's open data files: data/reports.json,
-// data/issues.csv and data/ratings.csv, as SPEC.md describes them. Each is
+// data/issues.csv, data/ratings.csv and data/commitments.csv, as SPEC.md
+// describes them. Each is
 // written to an io.Writer a report at a time, so a site of any size never
 // holds a whole file in memory.
 //
@@ -72,6 +73,31 @@ func WriteIssuesCSV(w io.Writer, s *site.Site) error {
 	return cw.Error()
 }
 
+// WriteCommitmentsCSV writes data/commitments.csv: one row per commitment
+// of each response, under the issues the response answers (a combined
+// response is written once). source_line links the sentence in the
+// document as read; source_url is the original publication.
+func WriteCommitmentsCSV(w io.Writer, s *site.Site) error {
+	cw := newCSV(w)
+	cw.Write([]string{"report_id", "area", "date", "issues", "owners", "timeframe", "timeframe_read", "timeframe_relative",
+		"status", "text", "source_line", "source_url"})
+	for _, r := range s.Reports {
+		for _, is := range r.Issues {
+			if len(is.ResponseCovers) > 0 && is.ResponseCovers[0] != is.Number {
+				continue
+			}
+			for _, c := range is.Commitments {
+				cw.Write([]string{
+					r.ID, r.Area, r.Date, joinInts(is.ResponseCovers), strings.Join(c.Owners, ";"), c.Timeframe, c.TimeframeRead,
+					strconv.FormatBool(c.TimeframeRelative), c.Status, c.Text, r.URL + "source/#L" + strconv.Itoa(c.Line), r.SourceURL,
+				})
+			}
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
 // WriteRatingsCSV writes data/ratings.csv: one row per report and stated
 // criterion, criteria in site.toml order.
 func WriteRatingsCSV(w io.Writer, s *site.Site) error {
@@ -99,6 +125,9 @@ func Bytes(write func(io.Writer, *site.Site) error, s *site.Site) ([]byte, error
 func ReportsJSON(s *site.Site) ([]byte, error) { return Bytes(WriteReportsJSON, s) }
 func IssuesCSV(s *site.Site) ([]byte, error)   { return Bytes(WriteIssuesCSV, s) }
 func RatingsCSV(s *site.Site) ([]byte, error)  { return Bytes(WriteRatingsCSV, s) }
+
+// CommitmentsCSV returns data/commitments.csv as bytes.
+func CommitmentsCSV(s *site.Site) ([]byte, error) { return Bytes(WriteCommitmentsCSV, s) }
 
 func joinInts(ns []int) string {
 	parts := make([]string, len(ns))

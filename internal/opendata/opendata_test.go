@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"flag"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
@@ -25,7 +26,7 @@ func seedSite(t *testing.T) *site.Site {
 	if len(ds) > 0 {
 		t.Fatal(ds)
 	}
-	files, _ := build.Documents(src)
+	files, _ := fs.Glob(src, "content/[0-9][0-9][0-9]_*.txt") // the five seed documents
 	var list diag.List
 	return build.Model(cfg, build.ParseAll(src, files, report.NewParser(cfg), cfg.MaxDocumentBytes), &list)
 }
@@ -60,7 +61,7 @@ func TestReportsJSON(t *testing.T) {
 	if err := json.Unmarshal(b, &doc); err != nil {
 		t.Fatal(err)
 	}
-	keys := []string{"id", "source", "title", "area", "area_slug", "date", "programme", "kind", "ratings", "other_ratings", "issues", "url", "source_url"}
+	keys := []string{"id", "source", "title", "area", "area_slug", "date", "programme", "kind", "ratings", "other_ratings", "issues", "url", "narrative_themes", "narrative_theme_terms", "source_url"}
 	for _, r := range doc.Reports {
 		if len(r) != len(keys) {
 			t.Errorf("report has %d fields, want %d", len(r), len(keys))
@@ -94,6 +95,15 @@ func TestCSVFiles(t *testing.T) {
 	}
 	if len(rows) != 1+31 || rows[0][0] != "report_id" || rows[0][7] != "response" {
 		t.Errorf("issues.csv: %d rows, header %v", len(rows), rows[0])
+	}
+	commitments, _ := opendata.CommitmentsCSV(s)
+	golden(t, "commitments.csv", commitments)
+	crows, err := csv.NewReader(bytes.NewReader(commitments)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(crows) < 2 || crows[0][4] != "owners" || crows[1][10] == "" || !bytes.Contains([]byte(crows[1][10]), []byte("source/#L")) {
+		t.Errorf("commitments.csv: %d rows, header %v, first %v", len(crows), crows[0], crows[min(1, len(crows)-1)])
 	}
 	rrows, _ := csv.NewReader(bytes.NewReader(ratings)).ReadAll()
 	if len(rrows) != 1+16 {

@@ -15,6 +15,7 @@ var menu = []struct{ section, path, label string }{
 	{"areas", "/areas/", "Areas"},
 	{"themes", "/themes/", "Themes"},
 	{"compare", "/compare/", "Compare Areas"},
+	{"commitments", "/commitments/", "Commitments"},
 	{"search", "/search/", "Search"},
 }
 
@@ -24,6 +25,7 @@ func (r *run) frame(p *pageSpec, title string, crumbs []crumb) Frame {
 	f := Frame{Lang: cfg.Language, SiteTitle: cfg.Title, Description: cfg.Description, Title: title,
 		URL: u.rel(p.URL), Base: u.base, Stylesheet: u.rel(r.css), Feed: u.rel("/feed.xml"),
 		Contact: Link{cfg.ContactLabel, cfg.ContactURL}, ReportCount: len(r.s.Reports), IssueCount: r.issues, AreaCount: len(cfg.Areas),
+		fragments: r.fragments,
 		Publisher: cfg.Publisher, DataLicence: Link{cfg.DataLicence.Name, cfg.DataLicence.URL}}
 	f.FullTitle = title
 	if p.Pager != nil && p.Pager.Total > 1 {
@@ -36,20 +38,39 @@ func (r *run) frame(p *pageSpec, title string, crumbs []crumb) Frame {
 	if p.URL != "/" {
 		f.FullTitle += " – " + cfg.Title
 	}
+	f.Menu = r.menu(p)
+	for _, c := range crumbs {
+		f.Crumbs = append(f.Crumbs, Link{c.Name, u.rel(c.URL)})
+	}
+	return f
+}
+
+// menu is the menu as page p shows it; pages that show it alike share one.
+func (r *run) menu(p *pageSpec) []MenuItem {
+	key := p.Section
 	for _, m := range menu {
-		it := MenuItem{Link: Link{m.label, u.rel(m.path)}}
+		if p.URL == m.path {
+			key += " " + m.path
+		}
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if items, ok := r.menus[key]; ok {
+		return items
+	}
+	var items []MenuItem
+	for _, m := range menu {
+		it := MenuItem{Link: Link{m.label, r.urls.rel(m.path)}}
 		switch {
 		case p.URL == m.path:
 			it.Current = "page"
 		case p.Section == m.section:
 			it.Current = "true"
 		}
-		f.Menu = append(f.Menu, it)
+		items = append(items, it)
 	}
-	for _, c := range crumbs {
-		f.Crumbs = append(f.Crumbs, Link{c.Name, u.rel(c.URL)})
-	}
-	return f
+	r.menus[key] = items
+	return items
 }
 
 // pagination is where page p stands in its list.
@@ -118,11 +139,14 @@ func (r *run) pageData(p *pageSpec) (any, error) {
 		return r.themePage(p), nil
 	case "compare.html":
 		return r.comparePage(p), nil
+	case "commitments.html":
+		return r.commitmentsPage(p), nil
 	case "glossary.html":
 		return &GlossaryPage{Frame: r.frame(p, p.Title, p.Crumbs), Letters: glossaryLetters(r.s.Config.Glossary)}, nil
 	case "data.html":
 		x := &DataPage{Frame: r.frame(p, p.Title, p.Crumbs), ReportFields: reportFields, IssueFields: issueFields,
-			IssuesCSV: issuesCSVFields, RatingsCSV: ratingsCSVFields, RatingWords: r.s.Config.Ratings}
+			IssuesCSV: issuesCSVFields, RatingsCSV: ratingsCSVFields, RatingWords: r.s.Config.Ratings,
+			CommitmentFields: commitmentFields, CommitmentsCSV: commitmentsCSVFields}
 		if d := r.s.LastUpdated(); d != "" {
 			x.LastUpdated = displayDate(d)
 		}
@@ -210,7 +234,20 @@ func (r *run) sourcePage(p *pageSpec) (*SourcePage, error) {
 		}
 		text = string(b)
 	}
-	x.Lines = strings.Split(strings.TrimSuffix(text, "\n"), "\n")
+	text = strings.TrimSuffix(text, "\n")
+	x.Lines = make([]SourceLine, 0, strings.Count(text, "\n")+1)
+	for n := 1; ; n++ {
+		line, rest, more := strings.Cut(text, "\n")
+		sl := SourceLine{N: n, Text: line}
+		if rep.HiddenChars {
+			sl.Parts = hiddenParts(line)
+		}
+		x.Lines = append(x.Lines, sl)
+		if !more {
+			break
+		}
+		text = rest
+	}
 	return x, nil
 }
 
@@ -252,6 +289,7 @@ func (r *run) areaPage(p *pageSpec) *AreaPage {
 			x.Themes = append(x.Themes, ThemeLink{Link{tc.Theme.Title, r.urls.rel(themeAnchor(r.s, r.l, tc.Theme.Slug, a.Slug))}, tc.Count})
 		}
 	}
+	x.Commitments = r.areaCommitments(a, w.Reports)
 	set := abbrSet{}
 	for _, g := range w.Groups {
 		ig := IssueGroup{Title: g.Title, Continued: g.Continued, Items: r.views.refs(g.Items)}
@@ -279,7 +317,8 @@ func (r *run) themeSummary(t *site.Theme) ThemeSummary {
 
 func (r *run) themePage(p *pageSpec) *ThemePage {
 	d := p.Data.(themeData)
-	x := &ThemePage{Frame: r.frame(p, p.Title, p.Crumbs), Theme: r.themeSummary(d.T), Pagination: r.pagination(p.Pager)}
+	x := &ThemePage{Frame: r.frame(p, p.Title, p.Crumbs), Theme: r.themeSummary(d.T), Pagination: r.pagination(p.Pager),
+		Commitments: len(r.s.Commitments.ForTheme(d.T.Slug))}
 	if p.Pager.Page == 1 {
 		for _, a := range r.s.KnownAreas() {
 			l := ThemeLink{Link: Link{Text: a.Name}, Count: a.Count(d.T)}

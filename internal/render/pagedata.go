@@ -22,10 +22,34 @@ type Frame struct {
 	Abbreviations []*Abbreviation
 	// Site-wide counts.
 	ReportCount, IssueCount, AreaCount int
+
+	fragments *fragments // see Cached
 	// Publisher names who publishes the site; DataLicence is the licence
 	// of its data, for the footer.
 	Publisher   string
 	DataLicence Link
+}
+
+// Header is what the site header shows: the site's name linking home, and
+// the menu.
+type Header struct {
+	SiteTitle, Home string
+	Menu            []MenuItem
+}
+
+// Footer is what the site footer shows.
+type Footer struct {
+	Base, Feed  string
+	Contact     Link
+	Publisher   string
+	DataLicence Link
+}
+
+// Header and Footer are the frame's header and footer data, for Cached.
+func (f *Frame) Header() Header { return Header{f.SiteTitle, f.Base, f.Menu} }
+
+func (f *Frame) Footer() Footer {
+	return Footer{f.Base, f.Feed, f.Contact, f.Publisher, f.DataLicence}
 }
 
 // MenuItem is one item of the menu. Current is "page" on the item's own
@@ -137,7 +161,23 @@ type CriterionNote struct{ Title, Description string }
 type SourcePage struct {
 	Frame
 	Report *Report
-	Lines  []string // line n is Lines[n-1]; its id is "Ln"
+	Lines  []SourceLine
+}
+
+// SourceLine is line N of a document, as read ("" for a blank line).
+// Parts is set only for a line holding characters the reader leaves out of
+// every field (control and invisible formatting characters): the line in
+// runs of Text, with each such character as its Code ("U+202E"), so the
+// page can show it.
+type SourceLine struct {
+	N     int
+	Text  string
+	Parts []LinePart
+}
+
+// LinePart is a run of a line's text, or one hidden character's Code.
+type LinePart struct {
+	Text, Code string
 }
 
 // AreasPage is areas.html: every Area, and the national reports.
@@ -175,10 +215,13 @@ type AreaPage struct {
 	History RatingHistoryView
 	// Shared are responses other Areas' reports print that were given
 	// jointly with this Area (first page only).
-	Shared     []SharedView
-	Themes     []ThemeLink // every theme raised in the Area, with its count (first page only)
-	Groups     []IssueGroup
-	Pagination *Pagination
+	Shared []SharedView
+	Themes []ThemeLink // every theme raised in the Area, with its count (first page only)
+	Groups []IssueGroup
+	// Commitments are those of this page's reports, by timeframe, with
+	// the Area's counts; nil when the Area's responses promise nothing.
+	Commitments *AreaCommitments
+	Pagination  *Pagination
 }
 
 // RatingHistoryView is an Area's ratings criterion by criterion across
@@ -268,9 +311,12 @@ type ThemePage struct {
 	Theme ThemeSummary
 	// ByArea counts the theme's issues in each configured Area (first
 	// page only); URL is "" for an Area with none.
-	ByArea     []ThemeLink
-	Groups     []IssueGroup
-	Pagination *Pagination
+	ByArea []ThemeLink
+	Groups []IssueGroup
+	// Commitments counts the commitments of the responses to the theme's
+	// issues; each response below lists its own.
+	Commitments int
+	Pagination  *Pagination
 }
 
 // ComparePage is compare.html: the Areas side by side, one programme at
@@ -433,6 +479,7 @@ type DataPage struct {
 	LastUpdated                                      string
 	CompareFiles                                     []DataFile
 	ReportFields, IssueFields, IssuesCSV, RatingsCSV []Field
+	CommitmentFields, CommitmentsCSV                 []Field
 	Criteria                                         []Criterion
 	RatingWords                                      []string
 }

@@ -197,6 +197,8 @@ func pages(s *site.Site, l *layout) []*pageSpec {
 	add(&pageSpec{URL: "/compare/all/", Template: "compare.html", Title: "Compare CPS Areas: every inspection", Section: "compare",
 		Crumbs: []crumb{{"Home", "/"}, {"Compare Areas", "/compare/"}}, Data: site.AllView})
 	add(&pageSpec{URL: "/ratings/", Template: "ratings.html", Title: "Ratings and criteria explained", Section: "compare", Crumbs: []crumb{{"Home", "/"}, {"Compare Areas", "/compare/"}}})
+	add(&pageSpec{URL: "/commitments/", Template: "commitments.html", Title: "Commitments: who promised what, by when", Section: "commitments",
+		Crumbs: []crumb{{"Home", "/"}}})
 	add(&pageSpec{URL: "/glossary/", Template: "glossary.html", Title: "Glossary", Crumbs: []crumb{{"Home", "/"}}})
 	add(&pageSpec{URL: "/data/", Template: "data.html", Title: "Open data", Crumbs: []crumb{{"Home", "/"}}})
 	add(&pageSpec{URL: "/accessibility/", Template: "accessibility.html", Title: "Accessibility statement", Crumbs: []crumb{{"Home", "/"}}})

@@ -73,6 +73,8 @@ type Issue struct {
 	JointWith    []string // Areas a joint response was made with
 	// Joint links the Areas of JointWith the site knows to their pages.
 	Joint []Link
+	// Commitments are what the response promises (commitments.go).
+	Commitments []*Commitment
 }
 
 // IssueRef is an issue with the report it comes from, for the pages that
@@ -84,9 +86,10 @@ type IssueRef struct {
 
 // views makes each Report once per build.
 type views struct {
-	r  *run
-	mu sync.Mutex
-	m  map[*report.Report]*Report
+	r      *run
+	mu     sync.Mutex
+	m      map[*report.Report]*Report
+	themes map[string]Link
 }
 
 func (v *views) report(rep *report.Report) *Report {
@@ -136,7 +139,23 @@ func (v *views) refs(refs []site.IssueRef) []IssueRef {
 	return out
 }
 
+// themeLink links a theme's page; links are made once per theme.
+func (v *views) themeLink(slug string) Link {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if l, ok := v.themes[slug]; ok {
+		return l
+	}
+	l := Link{slug, v.r.urls.rel("/themes/" + slug + "/")}
+	if th := v.r.s.Theme(slug); th != nil {
+		l.Text = th.Title
+	}
+	v.themes[slug] = l
+	return l
+}
+
 func (r *run) makeReport(rep *report.Report) *Report {
+	v := r.views
 	cfg, u := r.s.Config, r.urls
 	x := &Report{ID: rep.ID, Title: ReportTitle(rep), URL: u.rel(rep.URL), Area: rep.Area, Date: rep.Date,
 		DateText: displayDate(rep.Date), MonthYear: monthYear(rep.Date), DateLine: r.sourceLine(rep, rep.Lines.Date),
@@ -172,12 +191,11 @@ func (r *run) makeReport(rep *report.Report) *Report {
 		for _, a := range r.s.JointAreas(is) {
 			y.Joint = append(y.Joint, Link{"CPS " + a.Name, u.rel("/areas/" + a.Slug + "/")})
 		}
-		for _, t := range is.Themes {
-			title := t
-			if th := r.s.Theme(t); th != nil {
-				title = th.Title
+		if len(is.Themes) > 0 {
+			y.Themes = make([]Link, len(is.Themes))
+			for j, t := range is.Themes {
+				y.Themes[j] = v.themeLink(t)
 			}
-			y.Themes = append(y.Themes, Link{title, u.rel("/themes/" + t + "/")})
 		}
 		if is.Response != "" {
 			for _, p := range is.ResponseParagraphs {
@@ -186,6 +204,7 @@ func (r *run) makeReport(rep *report.Report) *Report {
 			if len(is.ResponseCovers) > 1 {
 				y.Covers = is.ResponseCovers
 			}
+			y.Commitments = r.commitments(rep, is)
 		} else {
 			y.ResponseLine = Line{}
 		}

@@ -77,10 +77,10 @@ func (p *Parser) applyFrontMatter(r *Report, front, src string) []diag.Diagnosti
 		r.Lines.Date = 0
 	}
 	if fm.Programme != nil {
-		r.Programme, r.Lines.Programme = *fm.Programme, 0
+		ds = append(ds, p.frontProgramme(r, *fm.Programme, src, keyLine("programme"))...)
 	}
 	if fm.Kind != nil {
-		r.Kind, r.Lines.Kind = *fm.Kind, 0
+		ds = append(ds, p.frontKind(r, *fm.Kind, src, keyLine("kind"))...)
 	}
 	if fm.SourceURL != nil {
 		r.SourceURL = *fm.SourceURL
@@ -113,6 +113,36 @@ func (p *Parser) frontArea(r *Report, area, src string, line int) []diag.Diagnos
 	}
 	r.Area, r.AreaSlug = area, Slugify(area)
 	return []diag.Diagnostic{diag.Warnf(src, line, "front matter: area %q is not one of the Areas in site.toml", area)}
+}
+
+// frontProgramme takes a programme id site.toml lists, or "unknown".
+func (p *Parser) frontProgramme(r *Report, id, src string, line int) []diag.Diagnostic {
+	known := []string{}
+	for _, prog := range p.cfg.Programmes {
+		if strings.EqualFold(prog.ID, id) {
+			r.Programme, r.Lines.Programme = prog.ID, 0
+			return nil
+		}
+		known = append(known, prog.ID)
+	}
+	if id == "unknown" {
+		r.Programme, r.Lines.Programme = id, 0
+		return nil
+	}
+	return []diag.Diagnostic{diag.Errorf(src, line, "front matter: programme %q is not one site.toml knows (%s, or unknown)", id, strings.Join(known, ", "))}
+}
+
+// frontKind takes a kind slug site.toml lists.
+func (p *Parser) frontKind(r *Report, slug, src string, line int) []diag.Diagnostic {
+	known := []string{}
+	for _, k := range p.cfg.Kinds {
+		if strings.EqualFold(k.Slug, slug) {
+			r.Kind, r.Lines.Kind = k.Slug, 0
+			return nil
+		}
+		known = append(known, k.Slug)
+	}
+	return []diag.Diagnostic{diag.Errorf(src, line, "front matter: kind %q is not one site.toml knows (%s)", slug, strings.Join(known, ", "))}
 }
 
 func (p *Parser) frontRating(r *Report, slug, rating, src string, line int) []diag.Diagnostic {

@@ -7,7 +7,9 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/inspectsite/inspectsite/internal/build"
@@ -24,14 +26,17 @@ type Options struct {
 	Quiet    time.Duration // the watcher's quiet period; default 100 ms
 	// IdleTimeout closes idle keep-alive connections; default 30 s (tests).
 	IdleTimeout time.Duration
-	Log         io.Writer
+	Log         io.Writer // what serve is doing: built, rebuilt, serving on
+	Diags       io.Writer // the diagnostics of each build; default Log
 	// Rebuilt, when set, is called after every rebuild (tests).
 	Rebuilt func(*build.Result)
 }
 
 // Run builds the site, serves it, and rebuilds on every change until ctx is
-// cancelled. It returns an error only for what stops it from serving: a
-// port in use, or a watcher the system will not give.
+// cancelled, which it answers at once, even in the middle of a build. It
+// returns an error only for what stops it from serving: options that
+// build.Prepare refuses, a port in use (found before the first build), or
+// a watcher the system will not give.
 func Run(ctx context.Context, opts Options) error {
 	if opts.Addr == "" {
 		opts.Addr = "127.0.0.1:1313"
@@ -40,26 +45,43 @@ func Run(ctx context.Context, opts Options) error {
 	if log == nil {
 		log = io.Discard
 	}
-	// Watch before the first build, so that no edit made during it is lost.
-	w, err := watch.New(watch.Options{Root: opts.Build.Source, Dirs: []string{build.ContentDir, "templates"},
-		Files: []string{configName(opts.Build)}, Quiet: opts.Quiet})
-	if err != nil {
+	diags := opts.Diags
+	if diags == nil {
+		diags = log
+	}
+	var err error
+	if opts.Build, err = build.Prepare(opts.Build); err != nil {
 		return err
 	}
-	defer w.Close()
-	sess := build.NewSession(opts.Build)
-	res := sess.Rebuild(nil, true)
-	report(log, res)
-
 	ln := opts.Listener
 	if ln == nil {
 		if warn := addrWarning(opts.Addr); warn != "" {
 			fmt.Fprintln(log, warn)
 		}
 		if ln, err = net.Listen("tcp", opts.Addr); err != nil {
-			return err
+			return listenError(opts.Addr, err)
 		}
 	}
+	defer ln.Close()
+	// Watch before the first build, so that no edit made during it is lost.
+	// A -config outside the site folder (build.Prepare left it absolute)
+	// is read at the start only.
+	var files []string
+	if c := build.ConfigName(opts.Build); !filepath.IsAbs(c) {
+		files = append(files, c)
+	}
+	w, err := watch.New(watch.Options{Root: opts.Build.Source, Dirs: []string{build.ContentDir, "templates"},
+		Files: files, Quiet: opts.Quiet})
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	sess := build.NewSession(opts.Build)
+	res, ok := rebuild(ctx, sess, watch.Batch{Full: true})
+	if !ok {
+		return nil
+	}
+	report(log, diags, res, nil)
 	basePath := "/"
 	if res.Site != nil {
 		basePath = res.Site.Config.BasePath()
@@ -79,10 +101,14 @@ func Run(ctx context.Context, opts Options) error {
 	for {
 		select {
 		case <-ctx.Done():
+			// Open pages hold their event streams until srv.Close; a
+			// request still being answered gets a moment, then is cut.
 			srv.Close()
-			shut, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+			shut, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
 			defer cancel()
-			hs.Shutdown(shut)
+			if hs.Shutdown(shut) != nil {
+				hs.Close()
+			}
 			return nil
 		case err := <-served:
 			if errors.Is(err, http.ErrServerClosed) {
@@ -90,10 +116,15 @@ func Run(ctx context.Context, opts Options) error {
 			}
 			return err
 		case err := <-w.Errs:
-			fmt.Fprintf(log, "watch: %s\n", diag.Printable(err.Error()))
+			fmt.Fprintf(diags, "watch: %s\n", diag.Printable(err.Error()))
 		case b := <-w.C:
-			res := sess.Rebuild(b.Paths, b.Full)
-			report(log, res)
+			res, ok := rebuild(ctx, sess, b)
+			if !ok {
+				srv.Close()
+				hs.Close()
+				return nil
+			}
+			report(log, diags, res, &b)
 			if rel := res.Site; rel != nil && rel.Config.BasePath() != basePath {
 				fmt.Fprintf(log, "base_url changed: restart inspectsite serve to serve under %s\n", rel.Config.BasePath())
 			}
@@ -103,13 +134,6 @@ func Run(ctx context.Context, opts Options) error {
 			}
 		}
 	}
-}
-
-func configName(o build.Options) string {
-	if o.ConfigFile != "" {
-		return o.ConfigFile
-	}
-	return build.ConfigFile
 }
 
 // cssOnly reports a batch that changed nothing but stylesheets.
@@ -139,16 +163,61 @@ func problemText(res *build.Result) string {
 	return strings.Join(lines, "\n")
 }
 
-func report(w io.Writer, res *build.Result) {
-	for _, d := range res.Diags {
-		fmt.Fprintln(w, d)
+// rebuild runs one rebuild, giving up waiting for it when ctx is cancelled
+// (serve is stopping; the session is dropped with whatever it was doing).
+func rebuild(ctx context.Context, sess *build.Session, b watch.Batch) (*build.Result, bool) {
+	done := make(chan *build.Result, 1)
+	go func() { done <- sess.Rebuild(b.Paths, b.Full) }()
+	select {
+	case res := <-done:
+		return res, true
+	case <-ctx.Done():
+		return nil, false
 	}
+}
+
+// listenError says what to do about an address serve cannot listen on.
+func listenError(addr string, err error) error {
+	if errors.Is(err, syscall.EADDRINUSE) {
+		return fmt.Errorf("%s is already in use (another inspectsite serve?): stop that, or choose another address with -addr, such as -addr 127.0.0.1:1314", addr)
+	}
+	return fmt.Errorf("cannot listen on %s: %v (choose another address with -addr)", addr, err)
+}
+
+// report prints a build's diagnostics and a line saying what it did. The
+// first build (b nil) prints every diagnostic; a rebuild prints those of
+// the documents it read again and those about anything else (site.toml,
+// templates), so an unchanged document's warning is said once, not after
+// every edit.
+func report(log, diags io.Writer, res *build.Result, b *watch.Batch) {
+	reread := map[string]bool{}
+	for _, name := range res.Reread {
+		reread[name] = true
+	}
+	for _, d := range res.Diags {
+		if b == nil || !strings.HasPrefix(d.Path, build.ContentDir+"/") || reread[d.Path] {
+			fmt.Fprintln(diags, d)
+		}
+	}
+	took := res.Elapsed.Round(time.Millisecond)
 	switch {
 	case res.Errors > 0 && res.Site == nil:
-		fmt.Fprintf(w, "build failed (%d errors): still serving the last good site\n", res.Errors)
+		fmt.Fprintf(log, "build failed (%s): still serving the last good site\n", build.Count(res.Errors, "error"))
 	case res.Errors > 0:
-		fmt.Fprintf(w, "build has %d errors: still serving the last good site\n", res.Errors)
+		fmt.Fprintf(log, "build has %s: still serving the last good site\n", build.Count(res.Errors, "error"))
+	case b == nil:
+		fmt.Fprintf(log, "built %s in %s\n", build.Count(len(res.Site.Reports), "report"), took)
 	default:
-		fmt.Fprintf(w, "rebuilt %d reports in %s\n", len(res.Site.Reports), res.Elapsed.Round(time.Millisecond))
+		var other []string
+		for _, p := range b.Paths {
+			if !strings.HasPrefix(p, build.ContentDir+"/") {
+				other = append(other, p)
+			}
+		}
+		what := build.Count(len(res.Reread), "changed document")
+		if len(other) > 0 {
+			what = fmt.Sprintf("after changes to %s (%s read again)", strings.Join(other, ", "), build.Count(len(res.Reread), "document"))
+		}
+		fmt.Fprintf(log, "rebuilt %s in %s\n", what, took)
 	}
 }

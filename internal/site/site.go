@@ -34,6 +34,8 @@ type Site struct {
 	// programmes with reports in site.toml order, years newest first.
 	ProgrammeLists []*ReportList
 	YearLists      []*ReportList
+	// Commitments arranges what the responses promise (commitments.go).
+	Commitments *Commitments
 
 	areaBySlug  map[string]*Area
 	themeBySlug map[string]*Theme
@@ -126,6 +128,7 @@ func New(cfg *config.Config, reports []*report.Report) (*Site, []diag.Diagnostic
 	s.buildHistory()
 	s.buildShared()
 	s.buildLists()
+	s.buildCommitments()
 	return s, ds
 }
 

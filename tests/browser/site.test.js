@@ -9,7 +9,7 @@ let root, sub, browser;
 
 before(async () => {
   root = await serve(build());
-  sub = await serve(build(['-base-url', '/sub/']), '/sub/');
+  sub = await serve(build(['-base-url', 'https://example.org/sub/']), '/sub/');
   browser = await launch();
 });
 
