@@ -28,7 +28,8 @@ func memoryForReading(files int) (restore func()) {
 // and the views it builds grow the live heap by about three quarters, so
 // the collector runs when the heap has grown by renderGCPercent over what
 // is live: its work is then in proportion to what rendering allocates,
-// whatever the size of the model. The memory limit is only a backstop, at
+// whatever the size of the model; a site small enough to render within
+// renderBudget gets fewer collections. The memory limit is only a backstop, at
 // twice what the runtime holds once the model is loaded (its fragmentation
 // included), or renderBudget. A limit close to what is held makes the
 // collector run back to back: set from the live heap alone, as it was, it
@@ -43,7 +44,10 @@ func boundMemory() (restore func()) {
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
 	held := int64(m.Sys - m.HeapReleased)
-	return tune(renderGCPercent, max(renderBudget, 2*held))
+	live := max(int64(m.HeapAlloc), 1<<20)
+	// A small site may use renderBudget: fewer collections, up to 200 %.
+	percent := min(max(100*(renderBudget-held)/live, renderGCPercent), 200)
+	return tune(int(percent), max(renderBudget, 2*held))
 }
 
 // renderGCPercent is the collector's percentage while rendering (see
