@@ -84,8 +84,23 @@ staticcheck_run() {
   "$GOBIN/staticcheck" ./...
 }
 
-fuzz() { # fuzz PACKAGE TARGET
-  go test "$1" -run '^$' -fuzz "^$2\$" -fuzztime "$FUZZTIME" -fuzzminimizetime 200x
+# fuzz PACKAGE TARGET: fuzzes for FUZZTIME. It fails when Go finds a failing
+# input, which it saves under PACKAGE/testdata/fuzz/TARGET/ (commit it: it
+# stays a test case). Go 1.26's fuzzing coordinator can also report its own
+# deadline as "context deadline exceeded" on a loaded machine, having found
+# nothing (go.dev/issue/75804, fixed in Go 1.27): without a saved input,
+# that counts as passed.
+fuzz() {
+  local saved=$1/testdata/fuzz/$2 log=$work/fuzz.log before after
+  before=$(ls "$saved" 2>/dev/null | wc -l)
+  go test "$1" -run '^$' -fuzz "^$2\$" -fuzztime "$FUZZTIME" -fuzzminimizetime 200x 2>&1 | tee "$log"
+  [ "${PIPESTATUS[0]}" = 0 ] && return 0
+  after=$(ls "$saved" 2>/dev/null | wc -l)
+  if [ "$after" = "$before" ] && grep -q '^    context deadline exceeded$' "$log"; then
+    echo "no failing input found; Go's own deadline report (go.dev/issue/75804) counted as passed"
+    return 0
+  fi
+  return 1
 }
 
 browser_prerequisites() {
@@ -136,7 +151,7 @@ if [ "$mode" = quick ]; then
 else
   check staticcheck staticcheck_run
   step "go test" go_tests
-  for target in FuzzParse FuzzFrontMatter FuzzSlugify FuzzShortcuts; do
+  for target in FuzzParse FuzzFrontMatter FuzzSlugify FuzzShortcuts FuzzCommitments; do
     check "fuzz $target ($FUZZTIME)" fuzz ./internal/report "$target"
   done
   check "fuzz FuzzRead ($FUZZTIME)" fuzz ./internal/webpage FuzzRead

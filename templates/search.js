@@ -1,5 +1,55 @@
 // inspectsite search: results as you type, from an index written at build
 // time. Without this script the search page offers browse lists instead.
+// The reports list's filter: with this script, choosing an Area,
+// programme or year narrows the list in place, across every page of it;
+// without it, the static lists linked below the list do the same.
+(() => {
+  'use strict';
+  const me = document.currentScript;
+  const form = document.getElementById('report-filter');
+  const list = document.getElementById('report-list');
+  const results = document.getElementById('filter-results');
+  const status = document.getElementById('filter-status');
+  if (!form || !list || !results || !status) return;
+  form.hidden = false;
+  let reports = null;
+  const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  const longDate = (iso) => {
+    if (!iso) return 'Date not stated';
+    const [y, m, d] = iso.split('-');
+    return Number(d) + ' ' + MONTHS[Number(m) - 1] + ' ' + y;
+  };
+  async function narrow() {
+    const area = form.elements.area.value;
+    const programme = form.elements.programme.value;
+    const year = form.elements.year.value;
+    if (!area && !programme && !year) {
+      results.hidden = true;
+      list.hidden = false;
+      status.textContent = 'Showing every report';
+      return;
+    }
+    if (!reports) reports = (await (await fetch(me.dataset.index)).json()).r;
+    const found = reports.filter((r) => (!area || r[2] === area) && (!programme || r[4] === programme) && (!year || r[3].startsWith(year)));
+    results.replaceChildren(...found.map((r) => {
+      const li = document.createElement('li');
+      const a = document.createElement('a');
+      a.href = me.dataset.base + r[0].slice(1);
+      a.textContent = r[1];
+      const meta = document.createElement('p');
+      meta.className = 'meta';
+      meta.textContent = (r[2] ? 'CPS ' + r[2] : 'National or thematic') + ' · ' + r[4] + ' · ' + longDate(r[3]);
+      li.append(a, meta);
+      return li;
+    }));
+    list.hidden = true;
+    results.hidden = false;
+    status.textContent = (found.length === 1 ? '1 report' : found.length + ' reports') + ' shown';
+  }
+  form.addEventListener('change', narrow);
+  form.addEventListener('submit', (e) => { e.preventDefault(); narrow(); });
+})();
+
 (() => {
   'use strict';
   const me = document.currentScript;
@@ -24,10 +74,18 @@
   function load() {
     if (!loading) {
       loading = fetch(indexURL).then((r) => r.json()).then((data) => {
+        const page = (kind, x, hay) => ({ kind, title: x[0], url: x[1], text: x[2], hay: hay.toLowerCase() });
         index = {
           reports: data.r,
           issues: data.i.map((x) => ({ report: x[0], number: x[1], anchor: x[2], text: x[3], response: x[4],
             hay: (x[3] + '\n' + x[4] + '\n' + data.r[x[0]][1] + '\n' + data.r[x[0]][2]).toLowerCase() })),
+          // Areas, themes and reports themselves, found by name, what they
+          // cover and, for reports, their own text.
+          pages: [
+            ...(data.a || []).map((x) => page('Area', x, x[0] + '\n' + x[2])),
+            ...(data.t || []).map((x) => page('Theme', x, x[0] + '\n' + x[2])),
+            ...data.r.map((x) => page('Report', [x[1], x[0], x[5] || ''], x[1] + '\n' + x[2] + '\n' + (x[4] || '') + '\n' + (x[5] || ''))),
+          ],
         };
         form.dataset.ready = 'true';
         return index;
@@ -56,7 +114,9 @@
     }
     // Best matches first, then newest; ISO dates compare as plain strings.
     out.sort((a, b) => b.score - a.score || (b.date > a.date ? 1 : b.date < a.date ? -1 : 0));
-    return out;
+    // Areas, themes and reports that match come first, in that order.
+    const pages = index.pages.filter((p) => terms.every((t) => p.hay.includes(t))).map((p) => ({ page: p }));
+    return [...pages, ...out];
   }
 
   // marked appends text to parent, wrapping every search term in <mark>.
@@ -98,6 +158,7 @@
   }
 
   function item(m) {
+    if (m.page) return pageItem(m.page);
     const r = index.reports[m.is.report];
     const li = document.createElement('li');
     const h = document.createElement('h3');
@@ -118,11 +179,33 @@
     return li;
   }
 
+  function pageItem(p) {
+    const li = document.createElement('li');
+    const h = document.createElement('h3');
+    const a = document.createElement('a');
+    a.href = base + p.url.slice(1);
+    marked(a, p.title);
+    h.append(a);
+    const meta = document.createElement('p');
+    meta.className = 'meta';
+    meta.textContent = p.kind;
+    li.append(h, meta);
+    if (p.text) {
+      const d = document.createElement('p');
+      marked(d, excerpt(p.text));
+      li.append(d);
+    }
+    return li;
+  }
+
   function render(q) {
     results.replaceChildren();
     shown = 0;
     if (!terms.length) { status.textContent = ''; return; }
-    const summary = matches.length === 1 ? '1 issue matches' : matches.length + ' issues match';
+    const pages = matches.filter((m) => m.page).length;
+    const issues = matches.length - pages;
+    const summary = (pages ? (pages === 1 ? '1 page and ' : pages + ' pages and ') : '') +
+      (issues === 1 ? '1 issue match' + (pages ? '' : 'es') : issues + ' issues match');
     status.textContent = summary + ' “' + q + '”';
     const h = document.createElement('h2');
     h.id = 'results-heading';

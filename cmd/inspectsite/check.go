@@ -13,12 +13,20 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("check")
 	var opts build.Options
 	siteFlags(fs, &opts)
+	explain := fs.String("explain", "", "explain how one document `FILE` is read, field by field, instead of checking the site")
 	if code, ok := parseFlags(fs, args, 0, stdout, stderr); !ok {
 		return code
 	}
 	opts, err := build.Prepare(opts)
 	if err != nil {
 		return refused(stderr, "check", err)
+	}
+	if *explain != "" {
+		if err := build.Explain(opts, *explain, stdout); err != nil {
+			fmt.Fprintf(stderr, "inspectsite check: %s\n", diag.Printable(err.Error()))
+			return 1
+		}
+		return 0
 	}
 	res, err := build.Check(opts)
 	printDiags(stderr, res)

@@ -30,6 +30,9 @@ func bigSite(t *testing.T, n int) string {
 // look stale is still a live build: a second build into the same -dest is
 // refused, and the first, resumed, commits a whole site.
 func TestPausedAndAgedBuildIsNotCut(t *testing.T) {
+	if testing.Short() {
+		t.Skip("long: skipped by -short")
+	}
 	big, small := bigSite(t, 1500), newSite(t, nil)
 	dest := filepath.Join(t.TempDir(), "public")
 	cmd := command("build", "-source", big, "-dest", dest)

@@ -96,5 +96,12 @@ func TestKilledBuildsLeaveTheLastCompleteSite(t *testing.T) {
 	if n := completeSite(t, dest); n != 400 {
 		t.Fatalf("%d reports after a clean build", n)
 	}
-
+	// The killed builds' folders went with the next build: only the site
+	// and its lock file are left beside it.
+	entries, _ := os.ReadDir(filepath.Dir(dest))
+	for _, e := range entries {
+		if e.Name() != "public" && e.Name() != ".public.lock" {
+			t.Errorf("%s left beside -dest", e.Name())
+		}
+	}
 }

@@ -11,6 +11,10 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/inspectsite/inspectsite"
+	"github.com/inspectsite/inspectsite/internal/config"
+	"github.com/inspectsite/inspectsite/internal/corpus"
 )
 
 // capture collects what a child process writes, safely for polling.
@@ -144,5 +148,42 @@ func TestServeWithConfigOutsideTheSite(t *testing.T) {
 	cmd.Process.Signal(syscall.SIGINT)
 	if err := cmd.Wait(); err != nil {
 		t.Fatalf("%v: %s", err, stderr.String())
+	}
+}
+
+// Ctrl-C in the middle of the first build of a large site stops serve as
+// quickly: the build is abandoned, not waited for.
+func TestServeStopsDuringABuild(t *testing.T) {
+	if testing.Short() {
+		t.Skip("generates 3,000 documents")
+	}
+	dir := t.TempDir()
+	cfg, _ := config.Parse("site.toml", inspectsite.DefaultConfig, nil)
+	os.MkdirAll(filepath.Join(dir, "content"), 0o755)
+	for _, d := range corpus.Generate(cfg, 3000) {
+		os.WriteFile(filepath.Join(dir, "content", d.Name), d.Text, 0o644)
+	}
+	var stdout, stderr capture
+	cmd := command("serve", "-source", dir, "-addr", "127.0.0.1:0")
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	time.Sleep(300 * time.Millisecond)
+	building := !strings.Contains(stdout.String(), "built ")
+	t0 := time.Now()
+	cmd.Process.Signal(syscall.SIGINT)
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("%v: %s", err, stderr.String())
+	}
+	if took := time.Since(t0); took > 500*time.Millisecond {
+		t.Errorf("Ctrl-C took %v (during the build: %v)", took, building)
+	}
+	if !building {
+		t.Log("the build had finished before Ctrl-C; measured an idle stop")
+	}
+	if stdout.String() != "stopped\n" && !strings.HasSuffix(stdout.String(), "\nstopped\n") {
+		t.Errorf("stdout %q", stdout.String())
 	}
 }

@@ -96,11 +96,7 @@ func load(opts Options, batch bool) (*Result, error) {
 	stage := func(name string, t0 time.Time) { res.Timings = append(res.Timings, Timing{name, time.Since(t0)}) }
 
 	t0 := time.Now()
-	cfgName := opts.ConfigFile
-	if cfgName == "" {
-		cfgName = ConfigFile
-	}
-	cfg, ds := LoadConfig(src, filepath.ToSlash(cfgName))
+	cfg, ds := loadOptionsConfig(src, opts)
 	if len(ds) > 0 {
 		list.Add(ds...)
 		res.finish(&list, start)
@@ -110,7 +106,7 @@ func load(opts Options, batch bool) (*Result, error) {
 		cfg.BaseURL = opts.BaseURL
 	}
 	if cfg.BaseURL == "/" {
-		list.Add(rootBaseURLWarning(src, cfgName))
+		list.Add(rootBaseURLWarning(src, ConfigName(opts)))
 	}
 	stage("config", t0)
 

@@ -53,3 +53,20 @@ func TestLazyMissMakesNothing(t *testing.T) {
 		t.Errorf("a miss allocates %v times: it makes something", n)
 	}
 }
+
+// Issue 15 case 9: an absolute -config is read, inside -source or not,
+// and a relative one that leaves -source too: never "invalid argument".
+// (Prepare makes each a path Load can read; see ConfigName.)
+func TestConfigPaths(t *testing.T) {
+	parent := t.TempDir()
+	src := filepath.Join(parent, "site")
+	os.MkdirAll(src, 0o755)
+	os.WriteFile(filepath.Join(src, "site.toml"), []byte("title = \"Inside\"\n"), 0o644)
+	os.WriteFile(filepath.Join(parent, "site.toml"), []byte("title = \"Outside\"\n"), 0o644)
+	for name, want := range map[string]string{"": "Inside", filepath.Join(src, "site.toml"): "Inside", "../site.toml": "Outside", filepath.Join(parent, "site.toml"): "Outside"} {
+		res, err := Load(Options{Source: src, ConfigFile: name})
+		if err != nil || res.Site.Config.Title != want {
+			t.Errorf("-config %s: %v %v", name, err, res)
+		}
+	}
+}

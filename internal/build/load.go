@@ -61,7 +61,8 @@ func LoadConfig(src fs.FS, name string) (*config.Config, []diag.Diagnostic) {
 }
 
 // Documents lists the document files under content/ in src, sorted. Hidden
-// files and folders, editor backups and symbolic links are skipped; a link
+// files and folders, editor backups, the folders of images and scripts a
+// browser saves beside a web page, and symbolic links are skipped; a link
 // is reported, since its target is never read.
 func Documents(src fs.FS) ([]string, []diag.Diagnostic) {
 	var files []string
@@ -80,6 +81,9 @@ func Documents(src fs.FS) ([]string, []diag.Diagnostic) {
 				return fs.SkipDir
 			}
 			return nil
+		}
+		if d.IsDir() && webpage.AssetFolder(name) {
+			return fs.SkipDir
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
 			ds = append(ds, diag.Warnf(p, 0, "symbolic link not followed: move the file itself into content/"))

@@ -4,7 +4,6 @@ import (
 	"io/fs"
 	"os"
 	"path"
-	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
@@ -15,6 +14,7 @@ import (
 	"github.com/inspectsite/inspectsite/internal/render"
 	"github.com/inspectsite/inspectsite/internal/report"
 	"github.com/inspectsite/inspectsite/internal/site"
+	"github.com/inspectsite/inspectsite/internal/webpage"
 )
 
 // Session rebuilds one site again and again, as `serve` needs: it keeps the
@@ -107,7 +107,7 @@ func (s *Session) Rebuild(changed []string, full bool) *Result {
 		}
 	}
 	if configChanged {
-		cfg, ds := LoadConfig(s.src, cfgName)
+		cfg, ds := loadOptionsConfig(s.src, s.opts)
 		if len(ds) > 0 {
 			list.Add(ds...)
 			res.finish(&list, start)
@@ -161,10 +161,7 @@ func (s *Session) Rebuild(changed []string, full bool) *Result {
 }
 
 func (s *Session) configName() string {
-	if s.opts.ConfigFile != "" {
-		return filepath.ToSlash(s.opts.ConfigFile)
-	}
-	return ConfigFile
+	return ConfigName(s.opts)
 }
 
 // refreshDocs re-reads documents that are new or whose size or time
@@ -226,11 +223,11 @@ func (s *Session) refreshNamed(list *diag.List, changed []string) (stale []strin
 	return stale
 }
 
-// hiddenPath reports a path Documents would skip: a dot file or folder or
-// an editor backup anywhere below content/.
+// hiddenPath reports a path Documents would skip: a dot file or folder, an
+// editor backup or a saved page's asset folder anywhere below content/.
 func hiddenPath(name string) bool {
 	for _, part := range strings.Split(strings.TrimPrefix(name, ContentDir+"/"), "/") {
-		if strings.HasPrefix(part, ".") || strings.HasPrefix(part, "#") || strings.HasSuffix(part, "~") {
+		if strings.HasPrefix(part, ".") || strings.HasPrefix(part, "#") || strings.HasSuffix(part, "~") || webpage.AssetFolder(part) {
 			return true
 		}
 	}

@@ -23,6 +23,11 @@ type Config struct {
 	ContactURL       string   `toml:"contact_url"`
 	ContactLabel     string   `toml:"contact_label"`
 	Ratings          []string `toml:"ratings"`
+	// Publisher names who publishes the site, for its footer.
+	Publisher string `toml:"publisher"`
+	// RatingMeanings says what each rating word means, for readers.
+	RatingMeanings map[string]string `toml:"rating_meanings"`
+	DataLicence    Licence           `toml:"data_licence"`
 
 	Extract    Extract           `toml:"extract"`
 	Areas      []Area            `toml:"area"`
@@ -31,6 +36,11 @@ type Config struct {
 	Kinds      []Kind            `toml:"kind"`
 	Themes     []Theme           `toml:"theme"`
 	Glossary   map[string]string `toml:"glossary"`
+	// GlossaryBefore holds expansions that changed: each applies to
+	// documents dated before its date.
+	GlossaryBefore []GlossaryBefore `toml:"glossary_before"`
+	Roles          []Role           `toml:"role"`
+	Commitment     Commitment       `toml:"commitment"`
 }
 
 // Extract holds the words that mark a document's structure.
@@ -38,6 +48,24 @@ type Extract struct {
 	IssueHeadings  []string `toml:"issue_headings"`
 	ResponseLabels []string `toml:"response_labels"`
 	IssueNouns     []string `toml:"issue_nouns"`
+	// IssueLabels name one issue at the start of its line, with or
+	// without a number ("Recommendation 2:", "HMCPSI recommendation:").
+	IssueLabels []string `toml:"issue_labels"`
+	// MetadataLabels are the labels of a page's metadata block, each on
+	// its own line above its value; AreaLabels are those whose value is
+	// the Area.
+	MetadataLabels []string `toml:"metadata_labels"`
+	AreaLabels     []string `toml:"area_labels"`
+	// NotAnArea are phrases holding an Area's name that do not make a
+	// document about that Area ("England and Wales").
+	NotAnArea []string `toml:"not_an_area"`
+	// NotAreaNames are words that follow "CPS" without naming an Area
+	// ("CPS response", "CPS Direct"); any other name after "CPS" that is
+	// no known Area is warned about.
+	NotAreaNames []string `toml:"not_area_names"`
+	// AllAreas are words that mark a document about every Area at once
+	// (a composite report), which is therefore not thematic.
+	AllAreas []string `toml:"all_areas"`
 }
 
 // Area is one of the CPS's geographic Areas.
@@ -45,6 +73,11 @@ type Area struct {
 	Name    string   `toml:"name"`
 	Slug    string   `toml:"slug"`
 	Aliases []string `toml:"aliases"`
+	// What the Area covers, so readers can tell which Area is theirs.
+	PoliceForces []string `toml:"police_forces"`
+	Counties     []string `toml:"counties"`
+	// CPSURL is the Area's own page on the CPS website.
+	CPSURL string `toml:"cps_url"`
 }
 
 // Criterion is one of the inspection criteria that carry a rating.
@@ -52,6 +85,8 @@ type Criterion struct {
 	Slug    string   `toml:"slug"`
 	Title   string   `toml:"title"`
 	Aliases []string `toml:"aliases"`
+	// Description says what the criterion covers, for readers.
+	Description string `toml:"description"`
 }
 
 // Programme is an inspection programme, recognised by its terms.
@@ -60,6 +95,14 @@ type Programme struct {
 	Title    string   `toml:"title"`
 	Terms    []string `toml:"terms"`
 	Requires []string `toml:"requires"`
+	// National marks the programme of national inspections of one topic:
+	// it applies only to documents about no single Area, and is theirs
+	// when they name no programme and are not about all Areas.
+	National bool `toml:"national"`
+	// Description says, for readers, what the programme inspected and
+	// how it graded, so that comparisons can say why programmes are
+	// never counted together.
+	Description string `toml:"description"`
 }
 
 // Kind is a kind of document (a CPS response, an HMCPSI summary).
@@ -68,6 +111,25 @@ type Kind struct {
 	Title   string   `toml:"title"`
 	Terms   []string `toml:"terms"`
 	Default bool     `toml:"default"`
+}
+
+// Role is someone in the CPS who can own a commitment: a post (Chief Crown
+// Prosecutor), a group (legal managers) or a board. Fallback marks the role
+// a commitment is given when its text names no one ("the Area").
+type Role struct {
+	Name         string   `toml:"name"`
+	Slug         string   `toml:"slug"`
+	Abbreviation string   `toml:"abbreviation"`
+	Aliases      []string `toml:"aliases"`
+	Fallback     bool     `toml:"fallback"`
+}
+
+// Commitment holds the words that tell a CPS commitment from a statement
+// about someone else.
+type Commitment struct {
+	// Others are parties outside the CPS: a sentence whose subject is one
+	// of them ("the police will") commits the CPS to nothing.
+	Others []string `toml:"others"`
 }
 
 // Theme groups issues about one recurring problem.

@@ -32,7 +32,7 @@ func Parse(path string, src []byte, base *Config) (*Config, []diag.Diagnostic) {
 	if base != nil {
 		inherit(&cfg, base, md)
 	}
-	ds = validate(&cfg, path, lines)
+	ds = append(validate(&cfg, path, lines), validateReaderFacts(&cfg, path, lines)...)
 	if len(ds) > 0 {
 		return nil, ds
 	}
@@ -78,6 +78,12 @@ func inherit(cfg, base *Config, md toml.MetaData) {
 	if !set("extract", "issue_nouns") {
 		cfg.Extract.IssueNouns = base.Extract.IssueNouns
 	}
+	baseLists := base.Extract.lists()
+	for key, field := range cfg.Extract.lists() {
+		if !set("extract", key) {
+			*field = *baseLists[key]
+		}
+	}
 	if !set("area") {
 		cfg.Areas = base.Areas
 	}
@@ -95,6 +101,13 @@ func inherit(cfg, base *Config, md toml.MetaData) {
 	}
 	if !set("glossary") {
 		cfg.Glossary = base.Glossary
+	}
+	inheritReaderFacts(cfg, base, set)
+	if !set("role") {
+		cfg.Roles = base.Roles
+	}
+	if !set("commitment", "others") {
+		cfg.Commitment.Others = base.Commitment.Others
 	}
 }
 
@@ -195,4 +208,12 @@ func indexKeys(src string) keyLines {
 		}
 	}
 	return kl
+}
+
+// lists are the [extract] lists added after the first three, by key.
+func (e *Extract) lists() map[string]*[]string {
+	return map[string]*[]string{
+		"issue_labels": &e.IssueLabels, "metadata_labels": &e.MetadataLabels, "area_labels": &e.AreaLabels,
+		"not_an_area": &e.NotAnArea, "not_area_names": &e.NotAreaNames, "all_areas": &e.AllAreas,
+	}
 }

@@ -56,6 +56,8 @@ func validate(c *Config, path string, kl keyLines) []diag.Diagnostic {
 	checkSlugs("criterion", "slug", len(c.Criteria), func(i int) string { return c.Criteria[i].Slug })
 	checkSlugs("theme", "slug", len(c.Themes), func(i int) string { return c.Themes[i].Slug })
 	checkSlugs("kind", "slug", len(c.Kinds), func(i int) string { return c.Kinds[i].Slug })
+	checkSlugs("role", "slug", len(c.Roles), func(i int) string { return c.Roles[i].Slug })
+	validateRoles(c, bad)
 	for i, a := range c.Areas {
 		if strings.TrimSpace(a.Name) == "" {
 			bad(fmt.Sprintf("area#%d", i+1), "area %d has no name", i+1)

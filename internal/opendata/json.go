@@ -3,6 +3,7 @@ package opendata
 import (
 	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/inspectsite/inspectsite/internal/report"
@@ -62,8 +63,33 @@ func appendReport(b []byte, r *report.Report) []byte {
 		j.close(']')
 	}
 	j.key("url").str(r.URL)
+	j.key("narrative_themes").strs(r.NarrativeThemes)
+	j.key("narrative_theme_terms").open('{') // an object even when nil, as its MarshalJSON writes
+	for _, nt := range slices.SortedFunc(slices.Values(r.NarrativeThemeTerms), byTheme) {
+		j.key(nt.Theme).open('{')
+		j.key("terms").strs(nt.Terms)
+		j.key("lines").ints(nt.Lines)
+		j.close('}')
+	}
+	j.close('}')
+	j.key("source_url").str(r.SourceURL)
 	j.close('}')
 	return j.b
+}
+
+func byTheme(a, b report.NarrativeTheme) int { return strings.Compare(a.Theme, b.Theme) }
+
+// ints writes a list of numbers, null for nil.
+func (j *jsonWriter) ints(ns []int) {
+	if ns == nil {
+		j.null()
+		return
+	}
+	j.open('[')
+	for _, n := range ns {
+		j.item().int(n)
+	}
+	j.close(']')
 }
 
 func (j *jsonWriter) issue(is *report.Issue) {
@@ -93,6 +119,28 @@ func (j *jsonWriter) issue(is *report.Issue) {
 		}
 		j.close('}')
 	}
+	j.key("commitments")
+	if is.Commitments == nil {
+		j.null()
+	} else {
+		j.open('[')
+		for i := range is.Commitments {
+			j.item().commitment(&is.Commitments[i])
+		}
+		j.close(']')
+	}
+	j.close('}')
+}
+
+func (j *jsonWriter) commitment(c *report.Commitment) {
+	j.open('{')
+	j.key("text").str(c.Text)
+	j.key("owners").strs(c.Owners)
+	j.key("timeframe").str(c.Timeframe)
+	j.key("timeframe_read").str(c.TimeframeRead)
+	j.key("timeframe_relative").bool(c.TimeframeRelative)
+	j.key("status").str(c.Status)
+	j.key("line").int(c.Line)
 	j.close('}')
 }
 
@@ -150,6 +198,7 @@ func (j *jsonWriter) key(k string) *jsonWriter {
 func (j *jsonWriter) str(s string) { j.b = AppendJSONString(j.b, s, true) }
 func (j *jsonWriter) int(n int)    { j.b = strconv.AppendInt(j.b, int64(n), 10) }
 func (j *jsonWriter) null()        { j.b = append(j.b, "null"...) }
+func (j *jsonWriter) bool(v bool)  { j.b = strconv.AppendBool(j.b, v) }
 
 func (j *jsonWriter) strs(ss []string) {
 	if ss == nil {

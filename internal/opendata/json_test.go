@@ -16,12 +16,17 @@ func TestJSONMatchesEncodingJSON(t *testing.T) {
 		{
 			ID: "b", Source: "content/x.txt", Title: tricky, Area: "Wessex", AreaSlug: "wessex", Date: "2018-04-05",
 			Programme: "AAP", Kind: "cps-response", URL: "/reports/b/",
+			NarrativeThemes: []string{"z", "a"},
+			NarrativeThemeTerms: report.NarrativeTerms{{Theme: "z", Terms: []string{tricky}, Lines: []int{3, 1}},
+				{Theme: "a", Terms: []string{"t"}}},
 			Ratings:      map[string]string{"z": "Good", "a": "Poor", "m": tricky},
 			OtherRatings: []report.OtherRating{{Label: tricky, Rating: "Fair"}, {Label: "x"}},
 			Issues: []report.Issue{
 				{Number: 1, Text: tricky, Response: "r", ResponseCovers: []int{1, 3}, JointWith: []string{"London North"},
 					Themes: []string{"b", "a"}, ThemeTerms: report.ThemeTerms{{Theme: "b", Terms: []string{"t1", tricky}}, {Theme: "a", Terms: []string{}}}},
-				{Number: 2, ResponseCovers: []int{}, JointWith: []string{}, Themes: []string{}, ThemeTerms: report.ThemeTerms{}},
+				{Number: 2, ResponseCovers: []int{}, JointWith: []string{}, Themes: []string{}, ThemeTerms: report.ThemeTerms{},
+					Commitments: []report.Commitment{{}, {Text: tricky, Owners: []string{"the Area", tricky}, Timeframe: "in June",
+						TimeframeRead: "2018-06", TimeframeRelative: true, Status: "under way", Line: 12}}},
 			},
 		},
 	}

@@ -25,8 +25,10 @@ package output
 import (
 	"errors"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -61,7 +63,16 @@ type Writer struct {
 // beside dest until Commit or Abort; a second build into the same dest
 // meanwhile gets ErrBusy.
 func Begin(dest string) (*Writer, error) {
-	dest = filepath.Clean(dest)
+	// Absolute, so that "." and ".." have a parent and a name of their own
+	// to put the lock and the temporary folder beside.
+	abs, err := filepath.Abs(dest)
+	if err != nil {
+		return nil, &Error{Path: dest, Err: err}
+	}
+	dest = abs
+	if filepath.Dir(dest) == dest {
+		return nil, fmt.Errorf("%w %s: it is the root of the file system", ErrRefused, dest)
+	}
 	if err := checkDest(dest); err != nil {
 		return nil, err
 	}
@@ -86,16 +97,24 @@ func Begin(dest string) (*Writer, error) {
 	return w, nil
 }
 
-// begin makes the temporary folder, its owner file, and records it.
+// begin makes the temporary folder and its owner file. The folder's name
+// is recorded in the lock file before the folder is made, so a build
+// killed at any moment leaves nothing the next one cannot find.
 func begin(dest string, own *owner) (*Writer, error) {
-	tmp, err := os.MkdirTemp(filepath.Dir(dest), tempPrefix(filepath.Base(dest)))
-	if err != nil {
-		return nil, &Error{Path: filepath.Dir(dest), Err: err}
-	}
-	own.rec.temp = filepath.Base(tmp)
-	if err := own.save(); err != nil {
-		os.RemoveAll(tmp)
-		return nil, err
+	var tmp string
+	for try := 0; ; try++ {
+		tmp = filepath.Join(filepath.Dir(dest), tempPrefix(filepath.Base(dest))+strconv.FormatUint(uint64(rand.Uint32()), 10))
+		own.rec.temp = filepath.Base(tmp)
+		if err := own.save(); err != nil {
+			return nil, err
+		}
+		err := os.Mkdir(tmp, 0o755)
+		if err == nil {
+			break
+		}
+		if !errors.Is(err, fs.ErrExist) || try == 100 {
+			return nil, &Error{Path: filepath.Dir(dest), Err: err}
+		}
 	}
 	if err := os.WriteFile(filepath.Join(tmp, ownerFile), []byte(own.rec.String()), 0o644); err != nil {
 		os.RemoveAll(tmp)

@@ -95,8 +95,11 @@ func acquire(dest string) (*owner, record, error) {
 		held := readRecord(f)
 		f.Close()
 		if errors.Is(err, errLocked) {
-			return nil, record{}, fmt.Errorf("%s: %w (pid %d, started %s); run again when it has finished",
-				dest, ErrBusy, held.pid, held.started.UTC().Format("2006-01-02 15:04:05 UTC"))
+			who := ""
+			if held.pid != 0 {
+				who = fmt.Sprintf(" (pid %d, started %s)", held.pid, held.started.UTC().Format("2006-01-02 15:04:05 UTC"))
+			}
+			return nil, record{}, fmt.Errorf("%s: %w%s; run again when it has finished", dest, ErrBusy, who)
 		}
 		return nil, record{}, &Error{Path: name, Err: err}
 	}

@@ -209,3 +209,21 @@ func TestForeignLockFileIsKept(t *testing.T) {
 		t.Errorf("lock file now %q", b)
 	}
 }
+
+// "." as -dest has a parent to hold the lock and the temporary folder.
+func TestDotDest(t *testing.T) {
+	dir := t.TempDir()
+	site := filepath.Join(dir, "site")
+	os.Mkdir(site, 0o755)
+	t.Chdir(site)
+	write(t, ".", map[string]string{"index.html": "x"})
+	if _, err := os.Stat(filepath.Join(dir, ".site.lock")); err != nil {
+		t.Errorf("no lock beside the folder: %v", err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(site, "index.html")); string(b) != "x" {
+		t.Errorf("index.html = %q", b)
+	}
+	if _, err := Begin("/"); !errors.Is(err, ErrRefused) {
+		t.Errorf("Begin(/): %v", err)
+	}
+}

@@ -110,12 +110,12 @@ func TestProgressBetweenInspections(t *testing.T) {
 	}
 	files := renderAll(t, s2, nil)
 	area := string(files["areas/mersey-cheshire/index.html"])
-	for _, want := range []string{"Raised again: <a href=\"/themes/disclosure/\">Disclosure</a>", "Casework quality changed from Fair to Good", "Success of CPS people changed from Good to Fair"} {
+	for _, want := range []string{"<a href=\"/themes/disclosure/\">Disclosure</a>", "<strong>Casework quality</strong>: Fair in April 2018; better, Good,", "<strong>Success of CPS people</strong>: Good in April 2018; worse, Fair,"} {
 		if !strings.Contains(area, want) {
 			t.Errorf("Area page lacks %q", want)
 		}
 	}
-	if !strings.Contains(string(files["compare/index.html"]), `<a href="/areas/mersey-cheshire/#progress">Mersey-Cheshire</a>`) {
+	if !strings.Contains(string(files["compare/index.html"]), `<a href="/areas/mersey-cheshire/#history">CPS Mersey-Cheshire</a>`) {
 		t.Error("the compare page does not list the Area where disclosure was raised again")
 	}
 }

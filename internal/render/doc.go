@@ -44,13 +44,19 @@
 //   - area.html: [AreaPage]. One page of an Area: its reports of the page
 //     (Window, positions From to To of Reports), the report stating its
 //     latest ratings (Rated), the Changes between consecutive reports, the
-//     Themes raised (first page only) and its issues in Groups by theme.
+//     Themes raised (first page only), its issues in Groups by theme, and
+//     the Commitments of the page's reports by timeframe (nil when none).
 //   - themes.html: [ThemesPage]. Every theme with its counts.
 //   - theme.html: [ThemePage]. One page of a theme: the Theme, its count in
-//     each Area (ByArea, first page only) and its issues in Groups by Area.
+//     each Area (ByArea, first page only), its issues in Groups by Area, and
+//     how many Commitments the responses to them make.
 //   - compare.html: [ComparePage]. Latest ratings, their Distribution and
 //     RatingsChart, issue counts by theme and Area (Tables), how widely each
 //     theme recurs (Recurring, ThemesChart), and Repeats.
+//   - commitments.html: [CommitmentsPage]. Counts of commitments by Area,
+//     owner role and timeframe (Years), with how many had passed their
+//     timeframe by the newest document's date (AsOf, never the build's
+//     clock); the Timeframes small enough to list, item by item.
 //   - glossary.html: [GlossaryPage]. Every abbreviation, by letter.
 //   - data.html: [DataPage]. The fields of each open data file.
 //   - search.html: [SearchPage]. The search Script and Index URLs, the
@@ -61,8 +67,9 @@
 // build, shared by every page showing it: its title, Area, dates as written
 // for reading, programme, kind, source, a [Rating] per criterion (rated or
 // not, with the source line it was read from), and its [Issue] list. An
-// issue holds its number and anchor, its Text, themes, response paragraphs
-// and source lines. Pages gathering issues from many reports hold them as
+// issue holds its number and anchor, its Text, themes, response paragraphs,
+// source lines and the response's [Commitment] list: each with its Text,
+// Owners, Timeframe as written and When as read, Status and source Line. Pages gathering issues from many reports hold them as
 // [IssueRef], the issue with its report.
 //
 // A document's words are [Text]: runs of plain text and the glossary
@@ -80,9 +87,22 @@
 // (a rating word, or "" for "Not rated"), "ratings-list" (dict "Report"
 // *Report "Sources" bool), "report-item" (*Report as a list item), "issue"
 // (*Issue with its response, as its report page shows it), "response"
-// (*Issue's response alone), "ratings-table" (dict "Table" RatingsTable
+// (*Issue's response alone), "commitments" (*Issue's commitments as a
+// compact list), "commitment" (*Commitment), "commitment-when"
+// (*Commitment's timeframe), "commitment-group-title" (a CommitmentGroup or
+// CommitmentYear), "commitment-table" (dict "Group" CommitmentGroup "Area"
+// string), "commitment-counts" (dict "ID", "Head", "Caption", "Rows"
+// []CommitmentCount), "ratings-table" (dict "Table" RatingsTable
 // "ID" string), "field-table" (dict "ID", "Caption", "Rows" []Field) and the
 // two charts.
+//
+// Frame.Cached renders a partial of base.html or partials.html once per
+// build for each value it is given and reuses the result: base.html renders
+// the site header and footer that way ({{.Cached "site-header" .Header}}).
+// As the key
+// is the data itself, a cached partial cannot show anything stale; it is
+// rendered as base.html and partials.html define it, even where a page's
+// own file redefines it.
 //
 // The template functions are pure: date and monthYear ("5 April 2018",
 // "April 2018" from YYYY-MM-DD), plural (plural 3 "issue" "issues"), lower,

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // funcs are the template functions: pure helpers, given everything they
@@ -98,9 +99,21 @@ func plural(n int, one, many string) string {
 
 // short keeps the first n words of s, adding "…" when it cut any.
 func short(s string, n int) string {
-	words := strings.Fields(s)
-	if len(words) <= n {
+	words, end := 0, len(s)
+	inWord := false
+	for i, c := range s {
+		space := unicode.IsSpace(c)
+		if !space && !inWord {
+			if words == n {
+				end = i
+				break
+			}
+			words++
+		}
+		inWord = !space
+	}
+	if end == len(s) {
 		return s
 	}
-	return strings.TrimRight(strings.Join(words[:n], " "), ",;:") + "…"
+	return strings.TrimRight(strings.Join(strings.Fields(s[:end]), " "), ",;:") + "…"
 }

@@ -33,39 +33,39 @@ type Phrase struct {
 func (r *run) narrativeBlocks(rep *report.Report) []Block {
 	if rep.NarrativeMarkdown != "" {
 		src := []byte(rep.NarrativeMarkdown)
-		return r.markdownBlocks(markdown.Parser().Parse(text.NewReader(src)), src, nil)
+		return r.markdownBlocks(markdown.Parser().Parse(text.NewReader(src)), src, rep.Date, nil)
 	}
 	out := make([]Block, 0, len(rep.Narrative))
 	for _, p := range rep.Narrative {
 		if p.Items == nil {
-			out = append(out, Block{Phrases: []Phrase{{Text: r.gloss.text(p.Text)}}})
+			out = append(out, Block{Phrases: []Phrase{{Text: r.gloss.text(p.Text, rep.Date)}}})
 			continue
 		}
 		b := Block{List: true}
 		for _, it := range p.Items {
-			b.Items = append(b.Items, []Phrase{{Text: r.gloss.text(it)}})
+			b.Items = append(b.Items, []Phrase{{Text: r.gloss.text(it, rep.Date)}})
 		}
 		out = append(out, b)
 	}
 	return out
 }
 
-// markdownBlocks appends the blocks under n.
-func (r *run) markdownBlocks(n ast.Node, src []byte, out []Block) []Block {
+// markdownBlocks appends the blocks under n, from a document dated date.
+func (r *run) markdownBlocks(n ast.Node, src []byte, date string, out []Block) []Block {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.List:
 			b := Block{List: true}
 			for it := c.FirstChild(); it != nil; it = it.NextSibling() {
-				b.Items = append(b.Items, r.phrases(it, src))
+				b.Items = append(b.Items, r.phrases(it, src, date))
 			}
 			out = append(out, b)
 		case *ast.Blockquote:
-			out = r.markdownBlocks(c, src, out)
+			out = r.markdownBlocks(c, src, date, out)
 		case *ast.HTMLBlock, *ast.ThematicBreak:
 			// raw HTML is not shown; a rule has no words
 		default:
-			if ps := r.phrases(c, src); len(ps) > 0 {
+			if ps := r.phrases(c, src, date); len(ps) > 0 {
 				out = append(out, Block{Phrases: ps})
 			}
 		}
@@ -75,13 +75,13 @@ func (r *run) markdownBlocks(n ast.Node, src []byte, out []Block) []Block {
 
 // phrases reads the inline text under n into phrases, one per run of the
 // same emphasis and link.
-func (r *run) phrases(n ast.Node, src []byte) []Phrase {
+func (r *run) phrases(n ast.Node, src []byte, date string) []Phrase {
 	var out []Phrase
 	var cur Phrase
 	var buf strings.Builder
 	flush := func() {
 		if s := buf.String(); strings.TrimSpace(s) != "" {
-			cur.Text = r.gloss.text(s)
+			cur.Text = r.gloss.text(s, date)
 			out = append(out, cur)
 		}
 		buf.Reset()

@@ -36,7 +36,7 @@ func TestNarrativeFromTheDocumentsOwnText(t *testing.T) {
 			[]string{`have <strong>strong</strong> working <em>relationships</em> with <a href="https://example.org/p">its partners</a>  and <code>code</code> *kept* 3 &lt; 4 &amp; <abbr title="Individual Quality Assessment">IQA</abbr>.`},
 			[]string{"<img", "onerror"}},
 		{"content/x.txt",
-			[]string{`have strong working relationships with its partners and code kept 3 &lt; 4 &amp;amp; <abbr title="Individual Quality Assessment">IQA</abbr>.`},
+			[]string{`have strong working relationships with its partners and code *kept* 3 &lt; 4 &amp;amp; <abbr title="Individual Quality Assessment">IQA</abbr>.`},
 			[]string{"<img", "<strong>strong", "<em>"}},
 	} {
 		r, _ := report.NewParser(cfg).Parse(tc.file, []byte(text))

@@ -138,12 +138,22 @@ func pages(s *site.Site, l *layout) []*pageSpec {
 	add(&pageSpec{URL: "/", Template: "index.html", Title: s.Config.Title})
 
 	size := s.Config.PageSize
-	total := pageCount(len(s.Newest), size)
-	for n := 1; n <= total; n++ {
-		pg := &pager{Page: n, Total: total, Base: "/reports/"}
-		lo, hi := (n-1)*size, min(n*size, len(s.Newest))
-		add(&pageSpec{URL: pg.URLOf(n), Template: "reports.html", Title: "Reports", Section: "reports",
-			Crumbs: []crumb{{"Home", "/"}}, Pager: pg, Data: s.Newest[lo:hi]})
+	list := func(base, title string, crumbs []crumb, l *site.ReportList, kind string) {
+		total := pageCount(len(l.Reports), size)
+		for n := 1; n <= total; n++ {
+			pg := &pager{Page: n, Total: total, Base: base}
+			lo, hi := (n-1)*size, min(n*size, len(l.Reports))
+			add(&pageSpec{URL: pg.URLOf(n), Template: "reports.html", Title: title, Section: "reports",
+				Crumbs: crumbs, Pager: pg, Data: reportsData{Reports: l.Reports[lo:hi], List: l, Kind: kind}})
+		}
+	}
+	list("/reports/", "Reports", []crumb{{"Home", "/"}}, &site.ReportList{Reports: s.Newest}, "")
+	inReports := []crumb{{"Home", "/"}, {"Reports", "/reports/"}}
+	for _, l := range s.ProgrammeLists {
+		list("/reports/programme/"+l.Slug+"/", "Reports: "+l.Title, inReports, l, "programme")
+	}
+	for _, l := range s.YearLists {
+		list("/reports/year/"+l.Slug+"/", "Reports published in "+l.Title, inReports, l, "year")
 	}
 	for _, a := range s.Areas {
 		crumbs := []crumb{{"Home", "/"}, {"Areas", "/areas/"}, {"CPS " + a.Name, "/areas/" + a.Slug + "/"}}
@@ -183,6 +193,11 @@ func pages(s *site.Site, l *layout) []*pageSpec {
 		}
 	}
 	add(&pageSpec{URL: "/compare/", Template: "compare.html", Title: "Compare CPS Areas", Section: "compare",
+		Crumbs: []crumb{{"Home", "/"}}, Data: site.LatestView})
+	add(&pageSpec{URL: "/compare/all/", Template: "compare.html", Title: "Compare CPS Areas: every inspection", Section: "compare",
+		Crumbs: []crumb{{"Home", "/"}, {"Compare Areas", "/compare/"}}, Data: site.AllView})
+	add(&pageSpec{URL: "/ratings/", Template: "ratings.html", Title: "Ratings and criteria explained", Section: "compare", Crumbs: []crumb{{"Home", "/"}, {"Compare Areas", "/compare/"}}})
+	add(&pageSpec{URL: "/commitments/", Template: "commitments.html", Title: "Commitments: who promised what, by when", Section: "commitments",
 		Crumbs: []crumb{{"Home", "/"}}})
 	add(&pageSpec{URL: "/glossary/", Template: "glossary.html", Title: "Glossary", Crumbs: []crumb{{"Home", "/"}}})
 	add(&pageSpec{URL: "/data/", Template: "data.html", Title: "Open data", Crumbs: []crumb{{"Home", "/"}}})
@@ -215,6 +230,14 @@ func sourcePage(crumbs []crumb, r *report.Report) *pageSpec {
 }
 
 type sourceData struct{ R *report.Report }
+
+// reportsData is one page of a reports list: every report, or those of one
+// programme (Kind "programme") or year (Kind "year").
+type reportsData struct {
+	Reports []*report.Report
+	List    *site.ReportList
+	Kind    string
+}
 
 type reportData struct {
 	R          *report.Report

@@ -32,9 +32,21 @@ func Site(s *site.Site, t *Templates, write WriteFunc) (int, error) {
 // DataFiles are the open data files and how to make each. The preview
 // server makes them on request instead of on every rebuild.
 var DataFiles = map[string]func(*site.Site) ([]byte, error){
-	"data/reports.json": opendata.ReportsJSON,
-	"data/issues.csv":   opendata.IssuesCSV,
-	"data/ratings.csv":  opendata.RatingsCSV,
+	"data/reports.json":    opendata.ReportsJSON,
+	"data/issues.csv":      opendata.IssuesCSV,
+	"data/ratings.csv":     opendata.RatingsCSV,
+	"data/commitments.csv": opendata.CommitmentsCSV,
+}
+
+func init() {
+	for _, f := range opendata.CompareFiles {
+		write := f.Write
+		DataFiles[f.Name] = func(s *site.Site) ([]byte, error) { return opendata.Bytes(write, s) }
+		dataWriters = append(dataWriters, struct {
+			name  string
+			write func(io.Writer, *site.Site) error
+		}{f.Name, write})
+	}
 }
 
 // Lazy makes one of the files a cached run (serve) leaves out: the open
@@ -67,6 +79,7 @@ var dataWriters = []struct {
 	{"data/reports.json", opendata.WriteReportsJSON},
 	{"data/issues.csv", opendata.WriteIssuesCSV},
 	{"data/ratings.csv", opendata.WriteRatingsCSV},
+	{"data/commitments.csv", opendata.WriteCommitmentsCSV},
 }
 
 // StreamFunc writes one large file through fill, without holding it in
@@ -139,34 +152,38 @@ func (r *run) all(cache *Cache, data bool) (int, error) {
 
 // run is one rendering of a site.
 type run struct {
-	s      *site.Site
-	t      *Templates
-	write  WriteFunc
-	l      *layout
-	pages  []*pageSpec
-	urls   urls
-	gloss  *glossary
-	views  *views
-	issues int    // in the whole site
-	css    string // site paths of the fingerprinted stylesheet and script
-	js     string
-	cache  *Cache
-	hashes *hashMemo
-	text   TextFunc // for reports whose Text was not kept
-	reuse  bool     // write is synchronous: page buffers may be reused
-	sizes  sync.Map // template → *atomic.Int64, running average page size
-	stream StreamFunc
-	base   uint64 // hash of the templates and the configuration
-	mu     sync.Mutex
-	count  int
-	err    error
+	s         *site.Site
+	t         *Templates
+	write     WriteFunc
+	l         *layout
+	pages     []*pageSpec
+	urls      urls
+	gloss     *glossary
+	views     *views
+	issues    int    // in the whole site
+	css       string // site paths of the fingerprinted stylesheet and script
+	js        string
+	cache     *Cache
+	hashes    *hashMemo
+	fragments *fragments
+	menus     map[string][]MenuItem
+	text      TextFunc // for reports whose Text was not kept
+	reuse     bool     // write is synchronous: page buffers may be reused
+	sizes     sync.Map // template → *atomic.Int64, running average page size
+	stream    StreamFunc
+	base      uint64 // hash of the templates and the configuration
+	mu        sync.Mutex
+	count     int
+	err       error
 }
 
 func newRun(s *site.Site, t *Templates, write WriteFunc) *run {
 	l := newLayout(s)
 	u := newURLs(s.Config.BaseURL, s.Config.BasePath())
-	r := &run{s: s, t: t, write: write, l: l, pages: pages(s, l), urls: u, gloss: newGlossary(s.Config.Glossary, u)}
-	r.views = &views{r: r, m: map[*report.Report]*Report{}}
+	r := &run{s: s, t: t, write: write, l: l, pages: pages(s, l), urls: u, gloss: newGlossary(s.Config, u)}
+	r.views = &views{r: r, m: map[*report.Report]*Report{}, themes: map[string]Link{}}
+	r.fragments = &fragments{t: t, memo: &hashMemo{}}
+	r.menus = map[string][]MenuItem{}
 	for _, rep := range s.Reports {
 		r.issues += len(rep.Issues)
 	}

@@ -20,6 +20,7 @@ import (
 // file replaced by a site's own file of the same name.
 type Templates struct {
 	pages  map[string]*template.Template // page template file → set
+	common *template.Template            // base.html and partials.html alone
 	assets map[string][]byte             // non-template files (style.css, js)
 	source map[string]string             // template file → where it came from
 	hash   uint64                        // of every file's name and bytes
@@ -67,6 +68,7 @@ func LoadTemplates(siteFS fs.FS) (*Templates, error) {
 			return nil, t.parseError(name, err)
 		}
 	}
+	t.common = common
 	names := make([]string, 0, len(files))
 	for name := range files {
 		names = append(names, name)

@@ -3,6 +3,8 @@ package render
 import (
 	"sort"
 	"strings"
+
+	"github.com/inspectsite/inspectsite/internal/config"
 )
 
 // Text is a document's words as a page shows them: runs of plain text and
@@ -27,27 +29,58 @@ type Abbreviation struct {
 // glossary finds abbreviations in text.
 type glossary struct {
 	entries map[string]*Abbreviation
+	// older holds the expansions that changed over time, by
+	// abbreviation, each with the date before which it applies.
+	older map[string][]olderExpansion
 	// starts marks the bytes an abbreviation may begin with: a word that
 	// begins otherwise needs no lookup.
 	starts [256]bool
 }
 
-func newGlossary(entries map[string]string, u urls) *glossary {
-	g := &glossary{entries: map[string]*Abbreviation{}}
-	for k, v := range entries {
+// olderExpansion is an abbreviation as documents dated before Before
+// expand it ("Her Majesty's ..." before September 2022).
+type olderExpansion struct {
+	Before string
+	Abbr   *Abbreviation
+}
+
+func newGlossary(cfg *config.Config, u urls) *glossary {
+	g := &glossary{entries: map[string]*Abbreviation{}, older: map[string][]olderExpansion{}}
+	for k, v := range cfg.Glossary {
 		if k == "" {
 			continue
 		}
 		g.entries[k] = &Abbreviation{Abbr: k, Expansion: v, URL: u.rel("/glossary/#" + strings.ToLower(k))}
 		g.starts[k[0]] = true
 	}
+	for k, e := range g.entries {
+		for _, o := range cfg.ExpansionHistory(k) {
+			a := &Abbreviation{Abbr: k, Expansion: o.Expansion, URL: e.URL}
+			g.older[k] = append(g.older[k], olderExpansion{string(o.Date), a})
+		}
+	}
 	return g
 }
 
-// text splits s into plain runs and abbreviations, each a whole word with
-// an optional plural or possessive ending. One pass and a map lookup per
-// word that could begin one, no regular expression.
-func (g *glossary) text(s string) Text {
+// at is a as a document dated date (YYYY-MM-DD, or "") expands it: the
+// earliest older expansion whose date is after the document's.
+func (g *glossary) at(a *Abbreviation, date string) *Abbreviation {
+	if date == "" {
+		return a
+	}
+	for _, o := range g.older[a.Abbr] { // oldest first
+		if date < o.Before {
+			return o.Abbr
+		}
+	}
+	return a
+}
+
+// text splits s, from a document dated date, into plain runs and
+// abbreviations, each a whole word with an optional plural or possessive
+// ending, expanded as at the document's date. One pass and a map lookup
+// per word that could begin one, no regular expression.
+func (g *glossary) text(s, date string) Text {
 	if s == "" {
 		return nil
 	}
@@ -81,7 +114,7 @@ func (g *glossary) text(s string) Text {
 			if last < i {
 				out = append(out, Span{Text: s[last:i]})
 			}
-			out = append(out, Span{Text: s[i:end], Abbr: a})
+			out = append(out, Span{Text: s[i:end], Abbr: g.at(a, date)})
 			last = end
 			j = end
 		}

@@ -13,6 +13,9 @@ import (
 // escapePath percent-encodes each segment of a slash path ("/a b/c/" →
 // "/a%20b/c/"); a "#fragment" is encoded likewise.
 func escapePath(p string) string {
+	if plainPath(p) {
+		return p
+	}
 	p, frag, hasFrag := strings.Cut(p, "#")
 	segs := strings.Split(p, "/")
 	for i, s := range segs {
@@ -23,6 +26,23 @@ func escapePath(p string) string {
 		out += "#" + url.PathEscape(frag)
 	}
 	return out
+}
+
+// plainPath: p holds only bytes no segment escapes (letters, digits,
+// "-._~", "/", and one "#"), the usual case, so it is its own escape.
+func plainPath(p string) bool {
+	hashes := 0
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '-', c == '.', c == '_', c == '~', c == '/':
+		case c == '#':
+			hashes++
+		default:
+			return false
+		}
+	}
+	return hashes <= 1
 }
 
 // urls makes the URLs of one site: under its base path, and absolute when

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"net/url"
 	"strconv"
 	"sync"
 
@@ -30,6 +31,7 @@ type Report struct {
 	SourceFile                string // the file it was read from, "content/x.txt"
 	SourcePage                string // URL of its line-by-line source view
 	Original                  string // its original publication (http or https), or ""
+	OriginalHost              string // the host the original is on, "www.cps.gov.uk"
 	// Ratings has one entry per configured criterion, in order, rated or not.
 	Ratings      []Rating
 	Rated        bool // the document rates at least one criterion
@@ -57,19 +59,22 @@ type OtherRating struct{ Label, Value string }
 
 // Issue is one issue to address and the response to it.
 type Issue struct {
-	Number  int
-	ID      string // its anchor on the report page: "issue-3"
-	URL     string // it on its report page
-	Heading string // its first words
-	Text    Text
-	Line    Line
-	Themes  []Link
+	Number int
+	ID     string // its anchor on the report page: "issue-3"
+	URL    string // it on its report page
+	Text   Text
+	Line   Line
+	Themes []Link
 	// Response holds the response's paragraphs; none when the document
 	// gives no response.
 	Response     []Text
 	ResponseLine Line
 	Covers       []int    // the issues one combined response answers, when more than one
 	JointWith    []string // Areas a joint response was made with
+	// Joint links the Areas of JointWith the site knows to their pages.
+	Joint []Link
+	// Commitments are what the response promises (commitments.go).
+	Commitments []*Commitment
 }
 
 // IssueRef is an issue with the report it comes from, for the pages that
@@ -81,9 +86,10 @@ type IssueRef struct {
 
 // views makes each Report once per build.
 type views struct {
-	r  *run
-	mu sync.Mutex
-	m  map[*report.Report]*Report
+	r      *run
+	mu     sync.Mutex
+	m      map[*report.Report]*Report
+	themes map[string]Link
 }
 
 func (v *views) report(rep *report.Report) *Report {
@@ -133,7 +139,23 @@ func (v *views) refs(refs []site.IssueRef) []IssueRef {
 	return out
 }
 
+// themeLink links a theme's page; links are made once per theme.
+func (v *views) themeLink(slug string) Link {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if l, ok := v.themes[slug]; ok {
+		return l
+	}
+	l := Link{slug, v.r.urls.rel("/themes/" + slug + "/")}
+	if th := v.r.s.Theme(slug); th != nil {
+		l.Text = th.Title
+	}
+	v.themes[slug] = l
+	return l
+}
+
 func (r *run) makeReport(rep *report.Report) *Report {
+	v := r.views
 	cfg, u := r.s.Config, r.urls
 	x := &Report{ID: rep.ID, Title: ReportTitle(rep), URL: u.rel(rep.URL), Area: rep.Area, Date: rep.Date,
 		DateText: displayDate(rep.Date), MonthYear: monthYear(rep.Date), DateLine: r.sourceLine(rep, rep.Lines.Date),
@@ -149,6 +171,9 @@ func (r *run) makeReport(rep *report.Report) *Report {
 	}
 	if isWebURL(rep.SourceURL) {
 		x.Original = rep.SourceURL
+		if pu, err := url.Parse(rep.SourceURL); err == nil {
+			x.OriginalHost = pu.Hostname()
+		}
 	}
 	for _, c := range cfg.Criteria {
 		x.Ratings = append(x.Ratings, Rating{Criterion: c.Title, Value: rep.Ratings[c.Slug], Line: r.sourceLine(rep, rep.Lines.Ratings[c.Slug])})
@@ -160,23 +185,26 @@ func (r *run) makeReport(rep *report.Report) *Report {
 	for i := range rep.Issues {
 		is := &rep.Issues[i]
 		id := r.l.issueID(rep, i)
-		y := &Issue{Number: is.Number, ID: id, URL: u.rel(rep.URL + "#" + id), Heading: short(is.Text, 12),
-			Text: r.gloss.text(is.Text), Line: r.sourceLine(rep, is.Line), ResponseLine: r.sourceLine(rep, is.ResponseLine),
+		y := &Issue{Number: is.Number, ID: id, URL: u.rel(rep.URL + "#" + id),
+			Text: r.gloss.text(is.Text, rep.Date), Line: r.sourceLine(rep, is.Line), ResponseLine: r.sourceLine(rep, is.ResponseLine),
 			JointWith: is.JointWith}
-		for _, t := range is.Themes {
-			title := t
-			if th := r.s.Theme(t); th != nil {
-				title = th.Title
+		for _, a := range r.s.JointAreas(is) {
+			y.Joint = append(y.Joint, Link{"CPS " + a.Name, u.rel("/areas/" + a.Slug + "/")})
+		}
+		if len(is.Themes) > 0 {
+			y.Themes = make([]Link, len(is.Themes))
+			for j, t := range is.Themes {
+				y.Themes[j] = v.themeLink(t)
 			}
-			y.Themes = append(y.Themes, Link{title, u.rel("/themes/" + t + "/")})
 		}
 		if is.Response != "" {
 			for _, p := range is.ResponseParagraphs {
-				y.Response = append(y.Response, r.gloss.text(p))
+				y.Response = append(y.Response, r.gloss.text(p, rep.Date))
 			}
 			if len(is.ResponseCovers) > 1 {
 				y.Covers = is.ResponseCovers
 			}
+			y.Commitments = r.commitments(rep, is)
 		} else {
 			y.ResponseLine = Line{}
 		}

@@ -11,7 +11,7 @@ import (
 // per second and allocations per document.
 func BenchmarkParse(b *testing.B) {
 	p := fuzzParser(b)
-	files, _ := filepath.Glob("../../content/*.txt")
+	files, _ := filepath.Glob("../../content/[0-9][0-9][0-9]_*.txt") // the five seed documents
 	var docs [][]byte
 	total := 0
 	for _, f := range files {

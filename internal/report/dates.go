@@ -16,7 +16,7 @@ const weekdayPattern = `(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?`
 // 5 April 2018.
 var fullDate = regexp.MustCompile(`(?i)\b(?:` +
 	weekdayPattern + `(\d{1,2})[/.](\d{1,2})[/.](\d{4})` + // 1-3: 05/04/2018, 05.04.2018
-	`|` + weekdayPattern + `(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(` + monthPattern + `)\.?,?\s+(\d{4})` + // 4-6: 5 April 2018
+	`|` + weekdayPattern + `(\d{1,2})(?:st|nd|rd|th)?,?\s+(?:of\s+)?(` + monthPattern + `)\.?,?\s+(\d{4})` + // 4-6: 5 April 2018
 	`|` + weekdayPattern + `(` + monthPattern + `)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})` + // 7-9: April 5, 2018
 	`|(\d{4})-(\d{2})-(\d{2})` + // 10-12: 2018-04-05
 	`)\b`)

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -22,7 +23,9 @@ func fuzzParser(t testing.TB) *Parser {
 
 func addSeeds(f *testing.F) {
 	files, _ := filepath.Glob("../../content/*.txt")
-	for _, name := range files {
+	real, _ := filepath.Glob("testdata/real/*/*.txt")
+	cut, _ := filepath.Glob("testdata/real/truncated/raw/*.txt")
+	for _, name := range append(append(files, real...), cut...) {
 		b, err := os.ReadFile(name)
 		if err == nil {
 			f.Add(b)
@@ -32,6 +35,10 @@ func addSeeds(f *testing.F) {
 	f.Add([]byte("+++\nunclosed"))
 	f.Add([]byte("\xEF\xBB\xBF\r\n1) x\r\nCPS Response to 1 & 3: y"))
 	f.Add([]byte(strings.Repeat(">", 500) + strings.Repeat("[", 500)))
+	// Shapes the block segmenter divides: chrome, licence notices, metadata
+	// blocks with and without values, a title above them with no blank line.
+	f.Add([]byte("Are you OK with cookies?\n\nSkip to content\nTitle\n- Date of publication\n- \n- CPS Region\nPublished:\nOpen document\nText.\n"))
+	f.Add([]byte("Open Government Licence\nor write to:\nKew,\nLondon TW9 4DU\nhttps://x\nTitle 2025\nHMCPSI recommendation: x\nCPS Response to recommendations 1-3: y\nRecommendation Two:\n"))
 }
 
 // FuzzParse: the reader never panics, and what it returns is well formed.
@@ -63,6 +70,17 @@ func FuzzParse(f *testing.F) {
 		}
 		if r.Slug == "" || strings.ContainsAny(r.Slug, "/.\\") {
 			t.Fatalf("unsafe slug %q", r.Slug)
+		}
+		if r.Title == "" && strings.TrimSpace(r.NarrativeText()) != "" {
+			t.Fatalf("no title, though the text has words: %q", r.NarrativeText())
+		}
+		// Explaining reads the same document the same way.
+		e, ex, _ := p.Explain("content/fuzz.txt", data)
+		if e == nil || ex == nil || e.Title != r.Title || e.Date != r.Date || e.Area != r.Area || e.Programme != r.Programme || len(e.Issues) != len(r.Issues) {
+			t.Fatalf("Explain read differently from Parse")
+		}
+		if _, err := ex.WriteTo(io.Discard); err != nil {
+			t.Fatal(err)
 		}
 	})
 }
@@ -108,7 +126,7 @@ func FuzzShortcuts(f *testing.F) {
 	for _, s := range []string{
 		"CPS North West and CPS Thames & Chiltern", "Report on CPS Yorkshire and Humberside (2018)",
 		"casework quality: good; high quality casework", "north-west_north west", "ſouth West, \u212Aent",
-		"CPS Response to 1 & 3: text", "Published Wednesday, 25th of September, 2017 and 2018-04-05x 05/04/2018",
+		"CPS Response to 1 & 3: text", "HMCPSI recommendation: text", "Recommendation Two: text", "Inspectorate’s issue 3 text", "Published Wednesday, 25th of September, 2017 and 2018-04-05x 05/04/2018",
 		"12345 2018 on 5 April 2018, 1 May 20199", "CPS  -response (joint with CPS London North): x", "Response. y",
 	} {
 		f.Add(s)
@@ -128,6 +146,11 @@ func FuzzShortcuts(f *testing.F) {
 		}
 		if want, got := fullDate.FindAllStringIndex(s, -1), findAllDates(s); fmt.Sprint(want) != fmt.Sprint(got) {
 			t.Fatalf("%q: dates at %v, pattern finds %v", s, got, want)
+		}
+		if m := p.issueLabel.FindStringSubmatch(s); m != nil && strings.TrimSpace(m[3]) != "" && s[0] != '(' && (s[0] < '0' || s[0] > '9') {
+			if _, _, ok := p.numberedItem(s); !ok && (m[1] == "" || m[1] != strings.Repeat("0", len(m[1]))) {
+				t.Fatalf("%q: an issue label the shortcut turns away", s)
+			}
 		}
 		if p.response.MatchString(s) && !p.mayBeResponse(s) {
 			t.Fatalf("%q: a response label the shortcut turns away", s)

@@ -4,35 +4,13 @@ import (
 	"regexp"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 )
 
 var (
-	numbered      = regexp.MustCompile(`^\(?(\d{1,5})\s*[.)]\s*(\S.*)$`)
-	namedNumbered = regexp.MustCompile(`(?i)^(?:issue|recommendation|area\s+for\s+improvement)\s+(\d{1,5})\s*[:.)\-–—]?\s*(.*)$`)
-	coverNumbers  = regexp.MustCompile(`\d+`)
-	jointWith     = regexp.MustCompile(`(?i)\bjoint(?:ly)?\s+(?:response\s+)?with\b(.*)`)
+	coverNumbers = regexp.MustCompile(`\d+`)
+	jointWith    = regexp.MustCompile(`(?i)\bjoint(?:ly)?\s+(?:response\s+)?with\b(.*)`)
 )
-
-// numberedItem reads "1. text", "1) text", "(1) text" or "Issue 1: text".
-func numberedItem(s string) (int, string, bool) {
-	if s == "" || !strings.ContainsRune("(0123456789iIrRaA", rune(s[0])) {
-		return 0, "", false // neither pattern can match: they start with these
-	}
-	m := numbered.FindStringSubmatch(s)
-	if m == nil {
-		m = namedNumbered.FindStringSubmatch(s)
-	}
-	if m == nil {
-		return 0, "", false
-	}
-	n, err := strconv.Atoi(m[1])
-	if err != nil || n == 0 {
-		return 0, "", false
-	}
-	return n, m[2], true
-}
 
 // issueBuilder collects one issue's text and response paragraphs.
 type issueBuilder struct {
@@ -85,7 +63,10 @@ func (d *docState) readIssues() {
 			}
 			continue
 		}
-		n, rest, isItem := numberedItem(l.text)
+		n, rest, isItem := d.p.numberedItem(l.text)
+		if isItem && n == 0 {
+			n = len(issues) + 1 // an unnumbered labelled item: the next
+		}
 		if useBullets && l.bullet {
 			n, rest, isItem = len(issues)+1, l.text, true
 		}
@@ -163,7 +144,7 @@ func (d *docState) responseFollows(rest []line) bool {
 		if d.responseLabel(l.text) != nil {
 			return true
 		}
-		if _, _, ok := numberedItem(l.text); ok {
+		if _, _, ok := d.p.numberedItem(l.text); ok {
 			return false
 		}
 	}
@@ -193,25 +174,11 @@ func (d *docState) responseLabel(s string) []string {
 
 func (d *docState) hasNumberedItems() bool {
 	for _, l := range d.lines[d.issueStart:] {
-		if _, _, ok := numberedItem(l.text); ok {
+		if _, _, ok := d.p.numberedItem(l.text); ok {
 			return true
 		}
 	}
 	return false
-}
-
-// explicitCovers reads "to 1 & 3" in a response label.
-func explicitCovers(label string) []int {
-	to := strings.Index(strings.ToLower(label), "to ")
-	if to < 0 {
-		return nil
-	}
-	var out []int
-	for _, s := range coverNumbers.FindAllString(label[to:], -1) {
-		n, _ := strconv.Atoi(s)
-		out = append(out, n)
-	}
-	return out
 }
 
 // jointAreas reads "(joint with CPS London North)" in a response label.
@@ -250,32 +217,4 @@ func (ib *issueBuilder) finish() Issue {
 		}
 	}
 	return is
-}
-
-// assignThemes matches the configured themes on each issue's own text, and
-// on its response only when the text alone finds none.
-func (p *Parser) assignThemes(r *Report) {
-	var words []string
-	for i := range r.Issues {
-		is := &r.Issues[i]
-		ms := p.themes.findIn(is.Text, &words)
-		if len(ms) == 0 {
-			ms = p.themes.findIn(is.Response, &words)
-		}
-		is.Themes = []string{}
-		is.ThemeTerms = ThemeTerms{}
-		terms := make([][]string, len(p.cfg.Themes))
-		for _, m := range ms {
-			if !slices.Contains(terms[m.group], m.label) {
-				terms[m.group] = append(terms[m.group], m.label)
-			}
-		}
-		for g, ts := range terms {
-			if ts != nil {
-				slug := p.cfg.Themes[g].Slug
-				is.Themes = append(is.Themes, slug)
-				is.ThemeTerms = append(is.ThemeTerms, ThemeTerm{slug, ts})
-			}
-		}
-	}
 }

@@ -36,7 +36,7 @@ var chromeLines = map[string]bool{
 	"search": true, "home": true, "cookies": true, "cookie settings": true, "accept all cookies": true,
 	"reject all cookies": true, "accept additional cookies": true, "reject additional cookies": true,
 	"hide this message": true, "view cookies": true, "change your cookie settings": true,
-	"publication": true, "breadcrumb": true, "you are here": true, "close": true, "toggle navigation": true,
+	"publication": true, "open document": true, "download": true, "breadcrumb": true, "you are here": true, "close": true, "toggle navigation": true,
 }
 
 // isChrome reports whether a cleaned line is page furniture.
@@ -79,7 +79,7 @@ func splitLines(body string, first int) []line {
 // cleanLine removes markdown and HTML markup from one line, keeping its words.
 func cleanLine(raw string) line {
 	var l line
-	s := strings.TrimSpace(raw)
+	s := strings.TrimSpace(visibleText(raw))
 	// Each pattern runs only when the byte it needs is there.
 	if strings.HasPrefix(s, ">") {
 		s = quoteMark.ReplaceAllString(s, "")
@@ -103,7 +103,7 @@ func cleanLine(raw string) line {
 		s = mdLink.ReplaceAllString(s, "$1")
 	}
 	if strings.IndexByte(s, '<') >= 0 {
-		s = htmlTag.ReplaceAllString(s, " ")
+		s = stripTags(s)
 	}
 	l.text = fold(s)
 	return l
@@ -114,40 +114,6 @@ func mayBeBullet(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return strings.ContainsRune("-*+•·▪◦‣", r)
 }
-
-// stripEmphasis drops markdown emphasis markers (**, __, and * or _ next to
-// a word) but keeps a leading "* " bullet.
-func stripEmphasis(s string) string {
-	if !strings.ContainsAny(s, "*_`\\") {
-		return s
-	}
-	b := make([]byte, 0, len(s))
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch c {
-		case '*', '_', '`':
-			if c == '*' && i == 0 && len(s) > 1 && s[1] == ' ' {
-				b = append(b, c) // bullet
-				continue
-			}
-			prev, _ := utf8.DecodeLastRuneInString(s[:i])
-			next, _ := utf8.DecodeRuneInString(s[i+1:])
-			if c == '_' && i > 0 && isWordRune(prev) && i+1 < len(s) && isWordRune(next) {
-				b = append(b, c) // snake_case inside a word
-			}
-		case '\\':
-			if next, _ := utf8.DecodeRuneInString(s[i+1:]); i+1 < len(s) && unicode.IsPunct(next) {
-				continue
-			}
-			b = append(b, c)
-		default:
-			b = append(b, c)
-		}
-	}
-	return string(b)
-}
-
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // fold collapses every run of white space (including no-break spaces) to one
 // space and trims the ends.

@@ -23,17 +23,50 @@ type Parser struct {
 	criteria   *phraseIndex // criterion aliases → index in cfg.Criteria
 	ratingWord *regexp.Regexp
 	themes     *termSet
-	kinds      *termSet
-	programmes *termSet
 	requires   []*termSet
 	headings   *termSet
 	response   *regexp.Regexp
-	nouns      *termSet
+	issueLabel *regexp.Regexp
+	// issueLabelWords are the labels' words: a line that does not begin
+	// with them (after one word at most) skips issueLabel.
+	issueLabelWords [][]string
+
+	metaLabels   map[string]bool // lower case
+	areaLabels   map[string]bool
+	notAnArea    *phraseIndex
+	notAreaNames map[string]bool
+	// introTerms holds the vocabularies read from a document's intro
+	// (themes, kinds, programmes, issue nouns, all-Areas words) in one set,
+	// so that each word is looked up once: vocab v's owners are the groups
+	// from vocabAt[v] on.
+	introTerms *termSet
+	vocabAt    [inAllAreas + 2]int
 
 	// Lower-case words whose absence lets a line skip a costly pattern.
 	ratingStems    []string
-	nounStems      []string
 	responseLabels []string // lower case, words joined by one space
+}
+
+// The vocabularies of introTerms.
+const (
+	inThemes = iota
+	inKinds
+	inProgrammes
+	inNouns
+	inAllAreas
+)
+
+// vocab returns the matches of vocabulary v among ms, with their groups
+// made the index of their owner again, appended to out.
+func (p *Parser) vocab(out, ms []match, v int) []match {
+	lo, hi := p.vocabAt[v], p.vocabAt[v+1]
+	for _, m := range ms {
+		if lo <= m.group && m.group < hi {
+			m.group -= lo
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // mentionsRating reports whether s may hold a rating word.
@@ -82,7 +115,41 @@ func containsAny(lower string, needles []string) bool {
 // containsFold reports whether s contains any of the lower-case needles,
 // ignoring ASCII case.
 func containsFold(s string, needles []string) bool {
-	return containsAny(strings.ToLower(s), needles)
+	if strings.ContainsAny(s, foldsToASCII) {
+		return containsAny(strings.ToLower(s), needles)
+	}
+	for _, n := range needles {
+		if indexFoldASCII(s, n) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// indexFoldASCII is the index of the lower-case ASCII needle in s, ignoring
+// ASCII case, or -1. It allocates nothing.
+func indexFoldASCII(s, needle string) int {
+	if needle == "" {
+		return 0
+	}
+	first := needle[0]
+	upper := first
+	if 'a' <= first && first <= 'z' {
+		upper = first - 'a' + 'A'
+	}
+	for i := 0; i+len(needle) <= len(s); i++ {
+		if c := s[i]; c != first && c != upper {
+			continue
+		}
+		j := 1
+		for j < len(needle) && lowerASCII(s[i+j]) == needle[j] {
+			j++
+		}
+		if j == len(needle) {
+			return i
+		}
+	}
+	return -1
 }
 
 // NewParser compiles cfg's vocabulary into matchers.
@@ -98,9 +165,7 @@ func NewParser(cfg *config.Config) *Parser {
 		p.ratingStems = append(p.ratingStems, strings.ToLower(r))
 	}
 	p.ratingWord = regexp.MustCompile(`(?i)\b(` + strings.Join(words, "|") + `)\b`)
-	p.themes = termsOf(len(cfg.Themes), func(i int) []string { return cfg.Themes[i].Terms })
-	p.kinds = termsOf(len(cfg.Kinds), func(i int) []string { return cfg.Kinds[i].Terms })
-	p.programmes = termsOf(len(cfg.Programmes), func(i int) []string { return cfg.Programmes[i].Terms })
+	p.themes = termsOf(len(cfg.Themes), func(i int) []string { return themeTerms(cfg.Themes[i]) })
 	for i := range cfg.Programmes {
 		p.requires = append(p.requires, termsOf(1, func(int) []string { return cfg.Programmes[i].Requires }))
 	}
@@ -117,16 +182,51 @@ func NewParser(cfg *config.Config) *Parser {
 	// "CPS Response to 1 & 3:", "CPS response (joint with CPS London North):",
 	// "CPS response: (joint with ...):", "CPS Response: text".
 	p.response = regexp.MustCompile(`(?i)^(?:` + strings.Join(labels, "|") + `)` +
-		`((?:\s+to\s+(?:issues?\s+)?(?:\d+(?:\s*(?:,|&|and)\s*)?)+|\s*\([^()]{0,120}\))*)\s*[:.\-–—]\s*` +
+		`((?:\s+to\s+(?:(?:issues?|recommendations?)\s+)?(?:\d+(?:\s*(?:,|&|and|-|–|—|to)\s*)?)+|\s*\([^()]{0,120}\))*)\s*[:.\-–—]\s*` +
 		`((?:\([^()]{0,120}\)\s*:?)?)`)
-	p.nouns = newTermSet()
-	for _, n := range cfg.Extract.IssueNouns {
-		p.nouns.add(n, 0)
-		if f := strings.Fields(n); len(f) > 0 {
-			p.nounStems = append(p.nounStems, strings.ToLower(strings.TrimSuffix(f[0], "s")))
+	ex := cfg.Extract
+	p.metaLabels, p.areaLabels, p.notAreaNames = lowerSet(ex.MetadataLabels), lowerSet(ex.AreaLabels), lowerSet(ex.NotAreaNames)
+	for l := range p.areaLabels {
+		p.metaLabels[l] = true
+	}
+	p.notAnArea = phrasesOf(len(ex.NotAnArea), func(i int) []string { return ex.NotAnArea[i : i+1] })
+	p.introTerms = newTermSet()
+	vocabs := [][][]string{nil, nil, nil, {cfg.Extract.IssueNouns}, {ex.AllAreas}}
+	for _, th := range cfg.Themes {
+		vocabs[inThemes] = append(vocabs[inThemes], themeTerms(th))
+	}
+	for _, k := range cfg.Kinds {
+		vocabs[inKinds] = append(vocabs[inKinds], k.Terms)
+	}
+	for _, pr := range cfg.Programmes {
+		vocabs[inProgrammes] = append(vocabs[inProgrammes], pr.Terms)
+	}
+	group := 0
+	for v, owners := range vocabs {
+		p.vocabAt[v] = group
+		for _, terms := range owners {
+			for _, t := range terms {
+				p.introTerms.add(t, group)
+			}
+			group++
+		}
+	}
+	p.vocabAt[len(vocabs)] = group
+	p.issueLabel = issueLabelPattern(ex.IssueLabels)
+	for _, l := range ex.IssueLabels {
+		if f := strings.Fields(l); len(f) > 0 {
+			p.issueLabelWords = append(p.issueLabelWords, f)
 		}
 	}
 	return p
+}
+
+func lowerSet(words []string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[strings.ToLower(strings.TrimSpace(w))] = true
+	}
+	return m
 }
 
 // phrasesOf indexes the names of n owners (Areas, criteria).
@@ -167,6 +267,11 @@ func spacedPattern(s string) string {
 // cannot be read as a document at all; the diagnostics say why. It keeps
 // nothing of data, which the caller may reuse.
 func (p *Parser) Parse(src string, data []byte) (*Report, []diag.Diagnostic) {
+	return p.parse(src, data, nil)
+}
+
+// parse is Parse, recording how each field was chosen in ex unless it is nil.
+func (p *Parser) parse(src string, data []byte, ex *Explanation) (*Report, []diag.Diagnostic) {
 	var ds []diag.Diagnostic
 	if int64(len(data)) > p.cfg.MaxDocumentBytes {
 		return nil, []diag.Diagnostic{diag.Errorf(src, 0,
@@ -193,7 +298,8 @@ func (p *Parser) Parse(src string, data []byte) (*Report, []diag.Diagnostic) {
 	r.Lines.Ratings = map[string]int{}
 	r.OtherRatings = []OtherRating{}
 	r.Issues = []Issue{}
-	doc := p.readBody(r, body, bodyLine)
+	r.NarrativeThemes, r.NarrativeThemeTerms = []string{}, NarrativeTerms{}
+	doc := p.readBody(r, body, bodyLine, ex)
 	ds = append(ds, doc.diags...)
 	if front != "" {
 		fds := p.applyFrontMatter(r, front, src)
@@ -204,8 +310,10 @@ func (p *Parser) Parse(src string, data []byte) (*Report, []diag.Diagnostic) {
 			}
 		}
 	}
+	ds = append(ds, sanitize(r, text)...)
 	ds = append(ds, p.lint(r)...)
 	r.detach()
+	p.readCommitments(r)
 	for i := range ds {
 		ds[i].Path = src
 	}
@@ -241,13 +349,13 @@ func TextBytes(r *Report, data []byte) ([]byte, error) {
 }
 
 // readBody extracts everything the text states.
-func (p *Parser) readBody(r *Report, body string, first int) *docState {
-	d := &docState{p: p, r: r, first: first}
+func (p *Parser) readBody(r *Report, body string, first int, ex *Explanation) *docState {
+	d := &docState{p: p, r: r, ex: ex, first: first}
 	if ext := strings.ToLower(path.Ext(r.Source)); ext == ".md" || ext == ".markdown" {
 		d.raw = strings.Split(body, "\n")
 	}
-	d.lines = splitLines(body, first)
-	d.paras = paragraphs(d.lines)
+	d.lines = d.dropBoilerplate(splitLines(body, first))
+	d.paras = d.segment(d.lines)
 	d.findIssueStart()
 	d.readHeader()
 	d.readIntro()
@@ -282,8 +390,13 @@ type docState struct {
 	introTo    int // index into paras where it ends (exclusive)
 	dateRank   int
 	diags      []diag.Diagnostic
-	raw        []string // a markdown document's lines as written
-	first      int      // the file line of raw[0]
+	ex         *Explanation // nil unless the reader is asked to explain
+	// metaArea is 1 + the index of the Area the metadata block names, or 0.
+	metaArea, metaAreaLine int
+	metaLines              []line          // the lines of the metadata block
+	warned                 map[string]bool // unknown Area names already warned about
+	raw                    []string        // a markdown document's lines as written
+	first                  int             // the line number of raw[0]
 }
 
 func (d *docState) warn(line int, format string, args ...any) {

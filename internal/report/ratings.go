@@ -11,7 +11,12 @@ var (
 	quoteOpen  = regexp.MustCompile(`['‘"“]\s*$`)
 	quoteClose = regexp.MustCompile(`^\s*['’"”]`)
 	// Words that make the rating word after them a rating.
-	ratedBy = regexp.MustCompile(`(?i)\b(?:rated|assessed|graded|judged|scored|rating|assessment|score|grade)(?:\s+(?:as|to\s+be|of|was|is|were))?\s*[:\-–—]?\s*$`)
+	ratedBy = regexp.MustCompile(`(?i)\b(?:rated|assessed|graded|judged|scored|rating|assessment|score|grade|found\s+to\s+be|deemed(?:\s+to\s+be)?(?:\s+only)?)(?:\s+(?:as|to\s+be|of|was|is|were))?\s*[:\-–—]?\s*$`)
+	// Between criteria that share one rating.
+	andLink = regexp.MustCompile(`^\s*(?:,|and|&|,\s*and)\s*$`)
+	// After a rated criterion: more words joined to it, so the rating is
+	// for a heading the criterion is only part of.
+	combinedHeading = regexp.MustCompile(`^\s*,?\s*and\s+[a-z]`)
 	// Between a criterion and its rating in a list or table row.
 	listSep = regexp.MustCompile(`^[\s:\-–—=|,]*(?:(?:was|is|were|rated|as)\s+)*$`)
 	// A rating given to every criterion at once.
@@ -121,8 +126,25 @@ func (d *docState) rateSentence(s string, lineAt func(pos int) int) {
 		// linking word stands between.
 		line := lineAt(e.start)
 		if i+1 < len(events) && events[i+1].criterion >= 0 && forLink.MatchString(s[e.end:events[i+1].start]) {
-			d.rate(events[i+1].criterion, e.rating, line)
-			i++
+			// "'fair' for high quality casework and public confidence":
+			// the criteria joined to it share the rating.
+			j := i + 1
+			for j+1 < len(events) && events[j+1].criterion >= 0 && andLink.MatchString(s[events[j].end:events[j+1].start]) {
+				j++
+			}
+			if combinedHeading.MatchString(s[events[j].end:]) {
+				// "FAIR for casework quality and service delivery for
+				// users" rates one heading of another framework.
+				if d.ex != nil {
+					d.lost("rating "+d.p.cfg.Criteria[events[i+1].criterion].Slug, e.rating, line,
+						"the criterion is joined to words that are no criterion: the rating is for another framework's heading")
+				}
+			} else {
+				for _, c := range events[i+1 : j+1] {
+					d.rate(c.criterion, e.rating, line)
+				}
+			}
+			i = j
 			pending, pendingAt = nil, nil
 			continue
 		}
@@ -240,27 +262,25 @@ var numberWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "fiv
 var countQualifiers = map[string]bool{"main": true, "key": true, "specific": true, "priority": true,
 	"principal": true, "further": true, "separate": true, "other": true}
 
-// readStatedCount finds a count of issues stated in the intro
-// ("three main issues", "There are 9 issues", "thirteen recommendations").
-func (d *docState) readStatedCount(intro []paragraph) {
-	var words []string
-	for _, p := range intro {
-		for _, l := range p.lines {
-			if !containsAny(l.lower, d.p.nounStems) {
-				continue
-			}
-			words = appendTokens(words[:0], l.text)
-			if n, ok := d.p.statedCount(words); ok {
-				d.r.StatedCount, d.r.Lines.StatedCount = n, l.n
-				return
-			}
+// readStatedCount finds a count of issues stated in the intro ("three
+// main issues", "There are 9 issues", "thirteen recommendations"), in the
+// intro's sentences among the evidence, already in words.
+func (d *docState) readStatedCount(ev []evidence) {
+	for _, e := range ev {
+		if e.rank > inOpening {
+			continue // the title and metadata state no count
+		}
+		if n, ok := d.p.statedCount(e.toks, d.p.vocab(nil, e.ms, inNouns)); ok {
+			d.r.StatedCount, d.r.Lines.StatedCount = n, e.line
+			return
 		}
 	}
 }
 
 // statedCount looks for <number> [qualifier] <issue noun> in a token list.
-func (p *Parser) statedCount(toks []string) (int, bool) {
-	for _, m := range p.nouns.findTokens(toks) {
+// nouns are the issue nouns' matches among toks.
+func (p *Parser) statedCount(toks []string, nouns []match) (int, bool) {
+	for _, m := range nouns {
 		i := m.pos - 1
 		if i >= 0 && countQualifiers[toks[i]] {
 			i--

@@ -28,8 +28,14 @@ type Report struct {
 	OtherRatings []OtherRating     `json:"other_ratings"`
 	Issues       []Issue           `json:"issues"`
 	URL          string            `json:"url"`
+	// NarrativeThemes are the slugs of the themes the narrative discusses,
+	// numbered issues or not: a summary that criticises police files is
+	// about police file quality even when it lists no issue.
+	// NarrativeThemeTerms says, for each, which terms found it and where.
+	NarrativeThemes     []string       `json:"narrative_themes"`
+	NarrativeThemeTerms NarrativeTerms `json:"narrative_theme_terms"`
 
-	SourceURL string `json:"-"`
+	SourceURL string `json:"source_url"`
 	// Narrative is the document's opening text: the words between the
 	// title and the issues, web chrome and markup removed, as paragraphs.
 	Narrative []Paragraph `json:"-"`
@@ -52,6 +58,9 @@ type Report struct {
 	// same Hash were read from the same text, so pages showing them need
 	// not be rendered again. It is stable within one process (see Hash).
 	Hash uint64 `json:"-"`
+	// HiddenChars: Text holds characters the extracted fields leave out
+	// (see Hidden), which the source view shows visibly.
+	HiddenChars bool `json:"-"`
 }
 
 // Lines holds the source line of each extracted fact.
@@ -90,6 +99,28 @@ type OtherRating struct {
 	Line   int    `json:"-"`
 }
 
+// NarrativeTerms are, for each theme the narrative discusses, the terms
+// that found it and the lines they are on, in the order of the themes. In
+// JSON it is an object keyed by theme slug.
+type NarrativeTerms []NarrativeTheme
+
+// NarrativeTheme is one theme the narrative discusses.
+type NarrativeTheme struct {
+	Theme string   `json:"-"`
+	Terms []string `json:"terms"`
+	Lines []int    `json:"lines"`
+}
+
+// MarshalJSON writes {"slug": {"terms": [...], "lines": [...]}, ...} with
+// the keys sorted, as encoding/json writes a map.
+func (nt NarrativeTerms) MarshalJSON() ([]byte, error) {
+	m := make(map[string]NarrativeTheme, len(nt))
+	for _, t := range nt {
+		m[t.Theme] = t
+	}
+	return json.Marshal(m)
+}
+
 // Issue is one numbered issue to address and the response to it.
 type Issue struct {
 	Number         int        `json:"number"`
@@ -99,6 +130,8 @@ type Issue struct {
 	JointWith      []string   `json:"joint_with"`
 	Themes         []string   `json:"themes"`
 	ThemeTerms     ThemeTerms `json:"theme_terms"`
+	// Commitments are what the response promises (see commitments.go).
+	Commitments []Commitment `json:"commitments"`
 
 	// Paragraphs of the response, for pages; Response is them joined.
 	ResponseParagraphs []string `json:"-"`

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -14,7 +15,10 @@ import (
 type termSet struct {
 	byFirst  map[string][]term // terms whose first word is exact
 	byPrefix map[string][]term // terms whose first word ends in *, by its stem
-	maxStem  int
+	// stems are, by their first byte, the stems in byPrefix: a word is
+	// compared with the few that share its first byte, not looked up once
+	// for each length a stem may have.
+	stems [256][]string
 }
 
 type term struct {
@@ -45,7 +49,9 @@ func (ts *termSet) add(label string, group int) {
 	t := term{label: raw, group: group, words: words, wild: wild}
 	if wild[0] {
 		ts.byPrefix[words[0]] = append(ts.byPrefix[words[0]], t)
-		ts.maxStem = max(ts.maxStem, len(words[0]))
+		if first := words[0][0]; !slices.Contains(ts.stems[first], words[0]) {
+			ts.stems[first] = append(ts.stems[first], words[0])
+		}
 		return
 	}
 	ts.byFirst[words[0]] = append(ts.byFirst[words[0]], t)
@@ -68,20 +74,24 @@ func (ts *termSet) findIn(text string, buf *[]string) []match {
 	return ts.findTokens(*buf)
 }
 
-func (ts *termSet) findTokens(toks []string) []match {
-	var out []match
+func (ts *termSet) findTokens(toks []string) []match { return ts.appendMatches(nil, toks) }
+
+// appendMatches appends the term occurrences in toks to out: a caller
+// looking in many texts in turn can reuse one slice.
+func (ts *termSet) appendMatches(out []match, toks []string) []match {
 	for i, w := range toks {
 		for _, t := range ts.byFirst[w] {
 			if t.matchesAt(toks, i) {
 				out = append(out, match{t, i})
 			}
 		}
-		if len(ts.byPrefix) > 0 {
-			for n := 1; n <= len(w) && n <= ts.maxStem; n++ {
-				for _, t := range ts.byPrefix[w[:n]] {
-					if t.matchesAt(toks, i) {
-						out = append(out, match{t, i})
-					}
+		for _, stem := range ts.stems[w[0]] {
+			if !strings.HasPrefix(w, stem) {
+				continue
+			}
+			for _, t := range ts.byPrefix[stem] {
+				if t.matchesAt(toks, i) {
+					out = append(out, match{t, i})
 				}
 			}
 		}

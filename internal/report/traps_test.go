@@ -2,6 +2,7 @@ package report_test
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -26,10 +27,12 @@ type trap struct {
 	responses map[int]string // issue number → response prefix
 	covers    map[int][]int
 	joint     map[int][]string
-	warn      string // a warning containing this must be reported
-	warnLine  int    // ... on this line, when not 0
-	noWarn    string // no diagnostic may contain this
-	notIn     string // no issue text or response may contain this
+	warn      string           // a warning containing this must be reported
+	warnLine  int              // ... on this line, when not 0
+	noWarn    string           // no diagnostic may contain this
+	notIn     string           // no issue text or response may contain this
+	themes    map[int][]string // issue number → its exact themes
+	narrative []string         // themes the narrative must be found to discuss
 }
 
 func ptr[T any](v T) *T { return &v }
@@ -350,7 +353,9 @@ CPS response: Yes.
 	},
 }
 
-func TestTraps(t *testing.T) {
+func TestTraps(t *testing.T) { runTraps(t, traps) }
+
+func runTraps(t *testing.T, traps []trap) {
 	p := defaultParser(t)
 	for _, tc := range traps {
 		t.Run(tc.name, func(t *testing.T) {
@@ -421,6 +426,16 @@ func TestTraps(t *testing.T) {
 			}
 			if tc.noWarn != "" && hasDiag(ds, tc.noWarn, 0) {
 				t.Errorf("unexpected diagnostic %q in %v", tc.noWarn, ds)
+			}
+			for n, want := range tc.themes {
+				if got := byNum[n].Themes; !reflect.DeepEqual(got, want) {
+					t.Errorf("issue %d themes = %v (terms %v), want %v", n, got, byNum[n].ThemeTerms, want)
+				}
+			}
+			for _, th := range tc.narrative {
+				if !slices.Contains(r.NarrativeThemes, th) {
+					t.Errorf("narrative themes %v lack %s", r.NarrativeThemes, th)
+				}
 			}
 			if tc.notIn != "" && strings.Contains(r.NarrativeText(), tc.notIn) {
 				t.Errorf("narrative holds %q: %q", tc.notIn, r.NarrativeText())

@@ -26,7 +26,7 @@ var pageTemplates = []string{"index.html", "reports.html", "report.html", "sourc
 func TestIncrementalRebuildEqualsFreshBuild(t *testing.T) {
 	edits := 220
 	if testing.Short() {
-		edits = 40
+		edits = 10
 	}
 	dir := t.TempDir()
 	copyTree(t, "../../content", filepath.Join(dir, "content"))

@@ -67,7 +67,7 @@ func Run(ctx context.Context, opts Options) error {
 	// A -config outside the site folder (build.Prepare left it absolute)
 	// is read at the start only.
 	var files []string
-	if c := configName(opts.Build); !filepath.IsAbs(c) {
+	if c := build.ConfigName(opts.Build); !filepath.IsAbs(c) {
 		files = append(files, c)
 	}
 	w, err := watch.New(watch.Options{Root: opts.Build.Source, Dirs: []string{build.ContentDir, "templates"},
@@ -134,13 +134,6 @@ func Run(ctx context.Context, opts Options) error {
 			}
 		}
 	}
-}
-
-func configName(o build.Options) string {
-	if o.ConfigFile != "" {
-		return o.ConfigFile
-	}
-	return build.ConfigFile
 }
 
 // cssOnly reports a batch that changed nothing but stylesheets.

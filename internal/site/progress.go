@@ -22,23 +22,15 @@ type RatingChange struct {
 	From, To  string
 }
 
-// Repeat is a theme raised again in a later inspection of some Areas.
-type Repeat struct {
-	Theme *Theme
-	Areas []*Area
-}
-
-// buildProgress compares every Area's consecutive reports (oldest first)
-// and gathers, per theme, the Areas where it was raised again.
+// buildProgress compares every Area's consecutive reports (oldest first).
+// Comparisons across Areas count inspections instead (see RaisedAgain).
 func (s *Site) buildProgress() {
 	themeIndex := map[string]int{}
 	for i, t := range s.Themes {
 		themeIndex[t.Slug] = i
 	}
-	repeatedIn := make([][]*Area, len(s.Themes))
 	for _, a := range s.Areas {
 		var prevThemes []bool
-		seen := make([]bool, len(s.Themes)) // theme already counted for this Area
 		for i, r := range a.Reports {
 			themes := make([]bool, len(s.Themes))
 			for _, is := range r.Issues {
@@ -53,10 +45,6 @@ func (s *Site) buildProgress() {
 				for ti, ok := range themes {
 					if ok && prevThemes[ti] {
 						c.Repeated = append(c.Repeated, s.Themes[ti])
-						if !seen[ti] {
-							seen[ti] = true
-							repeatedIn[ti] = append(repeatedIn[ti], a)
-						}
 					}
 				}
 				c.Comparable = len(c.Earlier.Ratings) > 0 && len(r.Ratings) > 0
@@ -70,11 +58,6 @@ func (s *Site) buildProgress() {
 				a.Changes = append(a.Changes, c)
 			}
 			prevThemes = themes
-		}
-	}
-	for ti, areas := range repeatedIn {
-		if len(areas) > 0 {
-			s.Repeats = append(s.Repeats, Repeat{s.Themes[ti], areas})
 		}
 	}
 }

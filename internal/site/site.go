@@ -24,12 +24,22 @@ type Site struct {
 	Themes  []*Theme         // in site.toml order
 	// National holds reports about no single Area.
 	National []*report.Report
-	// Repeats lists the themes raised again in a later inspection of the
-	// same Area, in site.toml order.
-	Repeats []Repeat
+	// Comparisons count each programme's inspections of the Areas, a
+	// latest and an all view per programme, programmes in site.toml order.
+	Comparisons []*Comparison
+	// RaisedAgain has the themes raised again in an Area's next
+	// inspection, a latest and an all view.
+	RaisedAgain []RaisedAgain
+	// ProgrammeLists and YearLists narrow the reports list, newest first:
+	// programmes with reports in site.toml order, years newest first.
+	ProgrammeLists []*ReportList
+	YearLists      []*ReportList
+	// Commitments arranges what the responses promise (commitments.go).
+	Commitments *Commitments
 
 	areaBySlug  map[string]*Area
 	themeBySlug map[string]*Theme
+	themeIndex  map[*Theme]int
 	reportByID  map[string]*report.Report
 }
 
@@ -48,6 +58,13 @@ type Area struct {
 	Changes []Change
 	// Issues counts the issues in all the Area's reports.
 	Issues int
+	// Inspections groups the reports by inspection, oldest first.
+	Inspections []*Inspection
+	// History is the Area's ratings over time.
+	History RatingHistory
+	// Shared are the responses given jointly with this Area that other
+	// Areas' reports print.
+	Shared []SharedResponses
 }
 
 // ThemeCount is how many issues of one theme an Area has.
@@ -78,7 +95,7 @@ type IssueRef struct {
 // New arranges parsed reports into a site. It gives each report its final
 // id and URL, and reports clashes as diagnostics.
 func New(cfg *config.Config, reports []*report.Report) (*Site, []diag.Diagnostic) {
-	s := &Site{Config: cfg, areaBySlug: map[string]*Area{}, themeBySlug: map[string]*Theme{}, reportByID: map[string]*report.Report{}}
+	s := &Site{Config: cfg, areaBySlug: map[string]*Area{}, themeBySlug: map[string]*Theme{}, themeIndex: map[*Theme]int{}, reportByID: map[string]*report.Report{}}
 	ds := s.assignIDs(reports)
 	s.Reports = append([]*report.Report(nil), reports...)
 	sort.SliceStable(s.Reports, func(i, j int) bool {
@@ -105,6 +122,13 @@ func New(cfg *config.Config, reports []*report.Report) (*Site, []diag.Diagnostic
 	s.buildAreas()
 	s.buildThemes()
 	s.buildProgress()
+	s.buildInspections()
+	s.buildComparisons()
+	s.buildRaisedAgain()
+	s.buildHistory()
+	s.buildShared()
+	s.buildLists()
+	s.buildCommitments()
 	return s, ds
 }
 
@@ -138,6 +162,16 @@ func (s *Site) assignIDs(reports []*report.Report) []diag.Diagnostic {
 		s.reportByID[id] = r
 	}
 	return ds
+}
+
+// LastUpdated is the date of the newest dated document, "" when none is
+// dated: how recent the site's content is, never the build's clock, so
+// builds stay byte-identical.
+func (s *Site) LastUpdated() string {
+	if len(s.Newest) == 0 {
+		return ""
+	}
+	return s.Newest[0].Date
 }
 
 // Area returns the Area with the slug, or nil.
@@ -180,6 +214,7 @@ func (s *Site) buildThemes() {
 		th := &Theme{Theme: t}
 		s.Themes = append(s.Themes, th)
 		s.themeBySlug[t.Slug] = th
+		s.themeIndex[th] = i
 		index[t.Slug] = i
 	}
 	// One pass over all issues: each lands in its themes' Area groups.

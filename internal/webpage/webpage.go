@@ -22,6 +22,12 @@ import (
 // Extensions are the file endings read as web pages.
 var Extensions = map[string]bool{".html": true, ".htm": true}
 
+// AssetFolder reports a folder name such as "Page title_files": the folder
+// of images, styles, scripts and frames that Chrome's and Firefox's "Save
+// page as … complete" writes beside a page. It never holds documents, even
+// where a frame was saved as .html.
+func AssetFolder(name string) bool { return strings.HasSuffix(name, "_files") }
+
 // Page is what a saved web page holds for the reader.
 type Page struct {
 	// Text is the main content as text: a heading, a paragraph, a list

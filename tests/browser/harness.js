@@ -16,7 +16,7 @@ export const PAGES = [
   '/', '/reports/', '/reports/mersey-cheshire-2018-04-05/', '/reports/002-846e74a289f4ef76/',
   '/reports/east-of-england-2017-10-25/', '/reports/london-south-2018-10-25/', '/areas/', '/areas/mersey-cheshire/',
   '/areas/wessex/', '/themes/', '/themes/disclosure/', '/compare/', '/glossary/', '/accessibility/',
-  '/search/', '/data/', '/reports/mersey-cheshire-2018-04-05/source/', '/areas/london-south/', '/no-such-page/',
+  '/search/', '/data/', '/reports/mersey-cheshire-2018-04-05/source/', '/areas/london-south/', '/commitments/', '/no-such-page/',
 ];
 
 const TYPES = {

@@ -1,0 +1,175 @@
+package report
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// sentenceWord is a word of a sentence, for finding owners and verbs: its text as written,
+// in lower case without a possessive "'s", and where it is.
+type sentenceWord struct {
+	text, lower string
+	possessive  bool
+	start, end  int // byte offsets in the text it was read from
+}
+
+// sentenceWords splits s into words: letters, digits, inner apostrophes and
+// hyphens, and "&" on its own.
+func sentenceWords(s string) []sentenceWord {
+	out := make([]sentenceWord, 0, len(s)/6+1)
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == '&' {
+			out = append(out, sentenceWord{text: "&", lower: "&", start: i, end: i + n})
+			i += n
+			continue
+		}
+		if !sentenceRune(r) {
+			i += n
+			continue
+		}
+		j := i + n
+		for j < len(s) {
+			r2, n2 := utf8.DecodeRuneInString(s[j:])
+			if sentenceRune(r2) {
+				j += n2
+				continue
+			}
+			if r2 == '\'' || r2 == '’' || r2 == '-' {
+				if r3, _ := utf8.DecodeRuneInString(s[j+n2:]); j+n2 < len(s) && sentenceRune(r3) {
+					j += n2
+					continue
+				}
+			}
+			break
+		}
+		w := sentenceWord{text: s[i:j], start: i, end: j}
+		w.lower = strings.ToLower(w.text)
+		for _, suf := range []string{"'s", "’s"} {
+			if strings.HasSuffix(w.lower, suf) {
+				w.lower, w.possessive = strings.TrimSuffix(w.lower, suf), true
+			}
+		}
+		out = append(out, w)
+		i = j
+	}
+	return out
+}
+
+// nameList finds names from a closed list (roles, other parties) in words.
+// A name matches whole words, any case, its last word also in the plural;
+// but a capitalised word of a name must be capitalised in the text too,
+// unless it opens a name of several words ("Legal managers" finds "legal
+// managers"; "the Area" does not find "the area of").
+type nameList struct {
+	// byFirst holds the names by their first word in lower case, most
+	// words first; a one-word name also under its plural forms.
+	byFirst map[string][]listedName
+}
+
+type listedName struct {
+	words []string // as configured
+	lower []string
+	owner int
+}
+
+func newNameList() *nameList { return &nameList{byFirst: map[string][]listedName{}} }
+
+func (nl *nameList) add(name string, owner int) {
+	ws := sentenceWords(name)
+	if len(ws) == 0 {
+		return
+	}
+	n := listedName{owner: owner}
+	for _, w := range ws {
+		n.words = append(n.words, w.text)
+		n.lower = append(n.lower, strings.ToLower(w.text))
+	}
+	keys := []string{n.lower[0]}
+	if len(ws) == 1 {
+		keys = append(keys, n.lower[0]+"s", n.lower[0]+"es")
+	}
+	for _, k := range keys {
+		list := append(nl.byFirst[k], n)
+		sort.SliceStable(list, func(i, j int) bool { return len(list[i].words) > len(list[j].words) })
+		nl.byFirst[k] = list
+	}
+}
+
+// nameHit is one name found: its owner and the words it spans.
+type nameHit struct {
+	owner      int
+	from, to   int // word indexes, to exclusive
+	possessive bool
+}
+
+// find returns the names in ws, left to right, the longest at a place; a
+// name that a longer one overlaps gives way to it ("the Area" in "the Area
+// Strategy Board").
+func (nl *nameList) find(ws []sentenceWord) []nameHit {
+	var out []nameHit
+	for i := 0; i < len(ws); {
+		n := nl.longestAt(ws, i)
+		if n == 0 {
+			i++
+			continue
+		}
+		overlapped := false
+		for k := i + 1; k < i+n; k++ {
+			if m := nl.longestAt(ws, k); k+m > i+n {
+				overlapped = true
+				break
+			}
+		}
+		if overlapped {
+			i++
+			continue
+		}
+		name := nl.at(ws, i)
+		out = append(out, nameHit{name.owner, i, i + n, ws[i+n-1].possessive})
+		i += n
+	}
+	return out
+}
+
+// longestAt is the number of words of the longest name at ws[i], or 0.
+func (nl *nameList) longestAt(ws []sentenceWord, i int) int {
+	return len(nl.at(ws, i).words)
+}
+
+// at is the longest name at ws[i]; it has no words when none is there.
+func (nl *nameList) at(ws []sentenceWord, i int) listedName {
+	for _, n := range nl.byFirst[ws[i].lower] {
+		if n.matchesAt(ws, i) {
+			return n
+		}
+	}
+	return listedName{}
+}
+
+func (n listedName) matchesAt(ws []sentenceWord, i int) bool {
+	if i+len(n.words) > len(ws) {
+		return false
+	}
+	for k, nw := range n.words {
+		w := ws[i+k]
+		if k < len(n.words)-1 && w.possessive {
+			return false
+		}
+		lw := n.lower[k]
+		if w.lower != lw && (k < len(n.words)-1 || (w.lower != lw+"s" && w.lower != lw+"es")) {
+			return false
+		}
+		if r, _ := utf8.DecodeRuneInString(nw); unicode.IsUpper(r) && (k > 0 || len(n.words) == 1) {
+			if r2, _ := utf8.DecodeRuneInString(w.text); !unicode.IsUpper(r2) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func sentenceRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

@@ -1,0 +1,144 @@
+package report
+
+import (
+	"bytes"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// responseUnits splits a response into sentences. A paragraph that stops
+// without a full stop and is continued in lower case by the next (a line
+// broken in the middle of a sentence) is read as one with it.
+func responseUnits(paras []string) []string {
+	var joined []string
+	for _, p := range paras {
+		p = strings.TrimSpace(p)
+		if p == "" {
+			continue
+		}
+		if n := len(joined); n > 0 {
+			prev := joined[n-1]
+			r, _ := utf8.DecodeRuneInString(p)
+			if !strings.ContainsAny(prev[len(prev)-1:], ".!?:;") && unicode.IsLower(r) {
+				joined[n-1] = prev + " " + p
+				continue
+			}
+		}
+		joined = append(joined, p)
+	}
+	var out []string
+	for _, p := range joined {
+		out = append(out, responseSentences(p)...)
+	}
+	return out
+}
+
+// responseSentences cuts a paragraph after ".", "!" or "?" followed by a space
+// and a capital, digit or quotation mark, except after an abbreviation.
+func responseSentences(p string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		if c != '.' && c != '!' && c != '?' {
+			continue
+		}
+		j := i + 1
+		for j < len(p) && (p[j] == '"' || p[j] == ')' || p[j] == '\'') {
+			j++
+		}
+		if j >= len(p) || p[j] != ' ' {
+			continue
+		}
+		k := j
+		for k < len(p) && p[k] == ' ' {
+			k++
+		}
+		if k >= len(p) {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(p[k:])
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && !strings.ContainsRune("\"“‘(", r) {
+			continue
+		}
+		if c == '.' && endsWithAbbreviation(p[start:i]) {
+			continue
+		}
+		out = append(out, strings.TrimSpace(p[start:j]))
+		start = k
+	}
+	if rest := strings.TrimSpace(p[start:]); rest != "" {
+		out = append(out, rest)
+	}
+	return out
+}
+
+// endsWithAbbreviation reports whether s ends with a word that a full stop
+// abbreviates ("e.g", "Mr", a lone initial).
+func endsWithAbbreviation(s string) bool {
+	i := strings.LastIndexAny(s, " (") + 1
+	w := strings.ToLower(s[i:])
+	switch w {
+	case "e.g", "i.e", "etc", "mr", "mrs", "ms", "dr", "no", "st", "vs", "cf", "approx", "inc", "ltd", "para", "paras":
+		return true
+	}
+	return utf8.RuneCountInString(w) == 1
+}
+
+// lineLocator finds the source line of a sentence of a response: it
+// compares letters and digits only, so markdown, line breaks and folded
+// spaces do not matter. One indexes a whole document.
+type lineLocator struct {
+	stream    []byte // lower-case letters and digits of the text
+	lineStart []int  // where each line (from 1) starts in stream
+	key       []byte
+}
+
+func newLineLocator(text string) *lineLocator {
+	loc := &lineLocator{stream: make([]byte, 0, len(text)), lineStart: []int{0, 0}}
+	for _, r := range text {
+		switch {
+		case r == '\n':
+			loc.lineStart = append(loc.lineStart, len(loc.stream))
+		case r < utf8.RuneSelf:
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			if 'a' <= r && r <= 'z' || '0' <= r && r <= '9' {
+				loc.stream = append(loc.stream, byte(r))
+			}
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			loc.stream = utf8.AppendRune(loc.stream, unicode.ToLower(r))
+		}
+	}
+	return loc
+}
+
+// lineOf is the line holding byte i of stream.
+func (loc *lineLocator) lineOf(i int) int {
+	return sort.Search(len(loc.lineStart), func(k int) bool { return loc.lineStart[k] > i }) - 1
+}
+
+// find returns the line where sentence starts, looking from line from on
+// (sentences come in order), or from itself when it cannot be found.
+func (loc *lineLocator) find(sentence string, from int) int {
+	loc.key = loc.key[:0]
+	for _, r := range sentence {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			loc.key = utf8.AppendRune(loc.key, unicode.ToLower(r))
+			if len(loc.key) >= 40 {
+				break
+			}
+		}
+	}
+	if len(loc.key) == 0 || from < 1 || from >= len(loc.lineStart) {
+		return from
+	}
+	start := loc.lineStart[from]
+	if i := bytes.Index(loc.stream[start:], loc.key); i >= 0 {
+		return loc.lineOf(start + i)
+	}
+	return from
+}
