@@ -179,7 +179,7 @@ func (w *Writer) Commit() error {
 		return err
 	}
 	if old != "" {
-		os.RemoveAll(old)
+		removeSite(old)
 	}
 	if w.manifestOurs {
 		writeManifest(manifestName(w.dest), w.files)
@@ -196,7 +196,7 @@ func (w *Writer) Abort() {
 // discard removes the temporary folder, if it is still the one Begin made.
 func (w *Writer) discard() {
 	if w.intact() {
-		os.RemoveAll(w.tmp)
+		removeSite(w.tmp)
 	}
 }
 
@@ -231,4 +231,17 @@ func (w *Writer) swap() (old string, err error) {
 		return "", swapError(dest, err)
 	}
 	return aside, nil
+}
+
+// removeSite removes a folder of inspectsite's, its marks last, so that a
+// build killed while removing it leaves a folder the next build still
+// knows as its own to remove.
+func removeSite(dir string) {
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if e.Name() != Marker && e.Name() != ownerFile {
+			os.RemoveAll(filepath.Join(dir, e.Name()))
+		}
+	}
+	os.RemoveAll(dir)
 }
