@@ -131,7 +131,7 @@ type marker struct {
 // findMarker finds the first verb of commitment in ws.
 func findMarker(ws []sentenceWord) (marker, bool) {
 	at := func(i int) string {
-		if i < len(ws) {
+		if i >= 0 && i < len(ws) {
 			return ws[i].lower
 		}
 		return ""
