@@ -203,6 +203,12 @@ func (d *docState) readKind(ev []evidence) {
 	for _, e := range ev {
 		buf = d.p.vocab(buf[:0], e.ms, inKinds)
 		for _, m := range buf {
+			if obj := d.p.objectBefore(m, e.toks); obj != "" {
+				if d.ex != nil {
+					d.lost("kind", d.p.cfg.Kinds[m.group].Slug, e.line, fmt.Sprintf("%q follows %q: what the sentence is about, not who speaks", m.label, obj))
+				}
+				continue
+			}
 			switch {
 			case e.rank > bestRank || e.rank == bestRank && m.group < best:
 				if best >= 0 && best != m.group {
@@ -226,6 +232,22 @@ func (d *docState) readKind(ev []evidence) {
 	if d.ex != nil {
 		d.chose("kind", r.Kind, bestLine, fmt.Sprintf("%q in %s", bestTerm, segmentWhere[bestRank]))
 	}
+}
+
+// objectWindow is how many words may stand between an object_after word
+// and the kind's term it governs: room for a name ("published today by Her
+// Majesty's Crown Prosecution Service Inspectorate").
+const objectWindow = 8
+
+// objectBefore returns the object_after term of m's kind that stands at most
+// objectWindow words before m in toks, or "".
+func (p *Parser) objectBefore(m match, toks []string) string {
+	for _, o := range p.kindObject[m.group].findTokens(toks[:m.pos]) {
+		if m.pos-(o.pos+len(o.words)) <= objectWindow {
+			return o.label
+		}
+	}
+	return ""
 }
 
 // withMatches finds the intro vocabularies' terms in each piece of
