@@ -82,15 +82,22 @@ func (d *docState) evidenceTexts(intro []paragraph) []evidence {
 // identifies neither, and a programme named after a year ("the 2016-19
 // Area Assurance Programme") is an earlier one. With none named, a
 // document about no single Area and not about all of them is the national
-// programme's, if its title or metadata names what that one requires.
+// programme's, if its title, metadata or opening paragraph names what that
+// one requires ("following their Inspection of CPS Handling of ...").
 func (d *docState) readProgramme(ev []evidence) {
 	r := d.r
 	progs := d.p.cfg.Programmes
 	inHead := make([]bool, len(progs)) // requires named in the title or metadata
+	inOpen := make([]bool, len(progs)) // requires named in the opening paragraph
 	for _, e := range ev {
-		if e.rank >= inMetadata {
+		if e.rank >= inOpening {
 			for g := range progs {
-				inHead[g] = inHead[g] || len(d.p.requires[g].findTokens(e.toks)) > 0
+				named := len(d.p.requires[g].findTokens(e.toks)) > 0
+				if e.rank >= inMetadata {
+					inHead[g] = inHead[g] || named
+				} else {
+					inOpen[g] = inOpen[g] || named
+				}
 			}
 		}
 	}
@@ -171,9 +178,13 @@ func (d *docState) readProgramme(ev []evidence) {
 		}
 	}
 	for g, pr := range progs {
-		if pr.National && (len(pr.Requires) == 0 || inHead[g]) {
+		if pr.National && (len(pr.Requires) == 0 || inHead[g] || inOpen[g]) {
 			r.Programme, r.Lines.Programme = pr.ID, r.Lines.Title
-			d.chose("programme", pr.ID, r.Lines.Title, "no programme is named, and the document is about one topic in no single Area")
+			why := "no programme is named, and the document is about one topic in no single Area"
+			if len(pr.Requires) > 0 && !inHead[g] {
+				why += "; its opening paragraph names what the programme requires"
+			}
+			d.chose("programme", pr.ID, r.Lines.Title, why)
 			return
 		}
 	}
