@@ -26,39 +26,60 @@
 // own URL, the Base path, the Stylesheet and Feed URLs, the Menu (each item
 // knowing whether it is the current page or section), the Crumbs of the
 // breadcrumb trail, the site owner's Contact, the Abbreviations the page's
-// texts use, and the site-wide counts ReportCount, IssueCount and AreaCount.
+// texts use (expanded as at each document's date), the site-wide counts
+// ReportCount, IssueCount and AreaCount, the Publisher and the
+// DataLicence. A list's pages after the first have "page 3 of 6" in
+// their Title.
 //
 // The page types, by template file:
 //
 //   - index.html: [HomePage]. Latest: the five newest reports; Ratings:
 //     every Area's latest ratings; Recurring: themes by the number of Areas
-//     raising them; Areas: every Area with its number of reports.
+//     whose latest inspection in the newest programme (RecurringIn) raises
+//     them, out of RecurringOf; Areas: every Area with its number of
+//     reports.
 //   - reports.html: [ReportsPage]. One page of every report, newest first,
-//     with its Pagination (nil for a list of one page).
+//     or of the reports of one programme (Kind "programme") or year (Kind
+//     "year"), with its Pagination (nil for a list of one page), the
+//     Narrow lists (by Area, programme and year, with counts) and the
+//     Script and Index of the filter that narrows the list in place.
 //   - report.html: [ReportPage]. The Report, its Narrative (paragraphs and
-//     lists of Text) and its Prev and Next reports in its Area (nil at
-//     either end).
+//     lists of Text), its issues in Groups (one issue, or several answered
+//     by one combined response shown once), OutOfOrder and Order when the
+//     document numbers its issues out of sequence, the NarrativeThemes its
+//     text discusses, the Ratings guide, and its Prev and Next reports in
+//     its Area (nil at either end).
 //   - source.html: [SourcePage]. The Report and its document's Lines, as
 //     read; provenance links point to the id "Ln" of line n.
 //   - areas.html: [AreasPage]. Every Area and the National reports.
-//   - area.html: [AreaPage]. One page of an Area: its reports of the page
-//     (Window, positions From to To of Reports), the report stating its
-//     latest ratings (Rated), the Changes between consecutive reports, the
-//     Themes raised (first page only), its issues in Groups by theme, and
-//     the Commitments of the page's reports by timeframe (nil when none).
+//   - area.html: [AreaPage]. One page of an Area: what it covers
+//     (PoliceForces, Counties, CPSURL), its reports of the page (Window,
+//     positions From to To of Reports), the report stating its latest
+//     ratings (Rated), the Changes between consecutive reports, and on the
+//     first page its rating History, the responses Shared with it by
+//     other Areas' reports and the Themes raised; its issues in Groups by
+//     theme, and the Commitments of the page's reports by timeframe (nil
+//     when none).
 //   - themes.html: [ThemesPage]. Every theme with its counts.
 //   - theme.html: [ThemePage]. One page of a theme: the Theme, its count in
 //     each Area (ByArea, first page only), its issues in Groups by Area, and
 //     how many Commitments the responses to them make.
-//   - compare.html: [ComparePage]. Latest ratings, their Distribution and
-//     RatingsChart, issue counts by theme and Area (Tables), how widely each
-//     theme recurs (Recurring, ThemesChart), and Repeats.
+//   - compare.html: [ComparePage]. /compare/ (Latest: each Area's latest
+//     inspection) and /compare/all/ (every inspection): one
+//     [ProgrammeView] per programme, never counting programmes together,
+//     with its headline Lead (a leader, or Tied themes), themes by Areas
+//     ("N of the WithReport Areas"), ratings, counts by theme and Area
+//     (Unnumbered rows have no numbered issues, not zero), and the themes
+//     RaisedAgain at the next inspection.
+//   - ratings.html: [RatingsPage]. What each criterion covers and each
+//     rating word means, and which programmes rate.
 //   - commitments.html: [CommitmentsPage]. Counts of commitments by Area,
 //     owner role and timeframe (Years), with how many had passed their
 //     timeframe by the newest document's date (AsOf, never the build's
 //     clock); the Timeframes small enough to list, item by item.
 //   - glossary.html: [GlossaryPage]. Every abbreviation, by letter.
-//   - data.html: [DataPage]. The fields of each open data file.
+//   - data.html: [DataPage]. The fields of each open data file, the
+//     comparison files, the licence and the date of the newest document.
 //   - search.html: [SearchPage]. The search Script and Index URLs, the
 //     themes to browse.
 //   - accessibility.html, 404.html: [TextPage], the frame alone.
@@ -85,15 +106,17 @@
 // value its comment names: "breadcrumbs" ([]Link), "pagination"
 // (*Pagination), "text" (Text), "abbreviations" ([]*Abbreviation), "rating"
 // (a rating word, or "" for "Not rated"), "ratings-list" (dict "Report"
-// *Report "Sources" bool), "report-item" (*Report as a list item), "issue"
-// (*Issue with its response, as its report page shows it), "response"
-// (*Issue's response alone), "commitments" (*Issue's commitments as a
-// compact list), "commitment" (*Commitment), "commitment-when"
-// (*Commitment's timeframe), "commitment-group-title" (a CommitmentGroup or
+// *Report "Sources" bool), "ratings-guide" (RatingsGuide), "report-item"
+// (*Report as a list item), "issue-group" (IssueGroupView: its issues and
+// the one response they share, as the report page shows them),
+// "issue-themes" (*Issue's themes as a tag line), "response" (*Issue's
+// response alone), "commitments" (*Issue's commitments as a compact
+// list), "commitment" (*Commitment), "commitment-when" (*Commitment's
+// timeframe), "commitment-group-title" (a CommitmentGroup or
 // CommitmentYear), "commitment-table" (dict "Group" CommitmentGroup "Area"
 // string), "commitment-counts" (dict "ID", "Head", "Caption", "Rows"
-// []CommitmentCount), "ratings-table" (dict "Table" RatingsTable
-// "ID" string), "field-table" (dict "ID", "Caption", "Rows" []Field) and the
+// []CommitmentCount), "ratings-table" (dict "Table" RatingsTable "ID"
+// string), "field-table" (dict "ID", "Caption", "Rows" []Field) and the
 // two charts.
 //
 // Frame.Cached renders a partial of base.html or partials.html once per

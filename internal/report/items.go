@@ -1,7 +1,9 @@
 package report
 
 import (
+	"cmp"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -36,11 +38,7 @@ func issueLabelPattern(labels []string) *regexp.Regexp {
 }
 
 func sortLongestFirst(ws []string) {
-	for i := 1; i < len(ws); i++ {
-		for j := i; j > 0 && (len(ws[j]) > len(ws[j-1]) || len(ws[j]) == len(ws[j-1]) && ws[j] < ws[j-1]); j-- {
-			ws[j], ws[j-1] = ws[j-1], ws[j]
-		}
-	}
+	slices.SortFunc(ws, func(a, b string) int { return cmp.Or(len(b)-len(a), strings.Compare(a, b)) })
 }
 
 var numbered = regexp.MustCompile(`^\(?(\d{1,5})\s*[.)]\s*(\S.*)$`)

@@ -51,6 +51,9 @@ func isChrome(raw, text, lower string) bool {
 	if strings.Contains(lower, "cookie") && len(strings.Fields(t)) <= 40 {
 		return true
 	}
+	if strings.HasPrefix(lower, "home >") || strings.HasPrefix(lower, "home /") || strings.HasPrefix(lower, "home ›") {
+		return true // a breadcrumb trail
+	}
 	// The patterns below need a short line, or one ending in ")".
 	if len(t) <= len("page 1234 of 1234") && pageMarker.MatchString(t) && !strings.HasSuffix(strings.TrimSpace(raw), ".") {
 		return len(t) >= 4 && strings.EqualFold(t[:4], "page") // "Page 3", "Page 3 of 12"

@@ -55,6 +55,13 @@ func (d *docState) evidenceTexts(intro []paragraph) []evidence {
 		if i == 0 {
 			rank = inOpening
 		}
+		if p.lines[0].bullet {
+			// List items are read one by one, each at its own line.
+			for _, l := range p.lines {
+				ev = append(ev, evidence{toks: toks(l.lower), line: l.n, rank: rank})
+			}
+			continue
+		}
 		lowers = lowers[:0]
 		for _, l := range p.lines {
 			lowers = append(lowers, l.lower)

@@ -73,6 +73,11 @@ CPS response: We will do so by 31 March 2026.
 		title: "Press Notice – Area Inspection Programme – CPS Wessex", area: ptr("Wessex"), notIn: "Licence",
 	},
 	{
+		name:  "a breadcrumb trail is chrome, not the title",
+		doc:   "Home > Publications > Inspections\n\nCPS Wessex response to HMCPSI report\n\nThe Area welcomes the report and accepts its findings.\n",
+		title: "CPS Wessex response to HMCPSI report",
+	},
+	{
 		name:  "press release with no heading: the headline is its first sentence",
 		doc:   "CPS Wessex has strong leadership and delivers a good level of service, according to the report from Her Majesty's Crown Prosecution Service Inspectorate (HMCPSI). The Area's finances are robustly managed and its staff are engaged.\n",
 		title: "CPS Wessex has strong leadership and delivers a good level of service, according to the report from Her Majesty's Crown Prosecution Service Inspectorate (HMCPSI).",

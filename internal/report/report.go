@@ -100,7 +100,8 @@ type OtherRating struct {
 }
 
 // NarrativeTerms are, for each theme the narrative discusses, the terms
-// that found it and the lines they are on, in the order of the themes. In
+// that found it and the lines where the sentences (or list items) holding
+// them begin, in the order of the themes. In
 // JSON it is an object keyed by theme slug.
 type NarrativeTerms []NarrativeTheme
 

@@ -196,8 +196,9 @@ func TestOneEditRerendersOnlyPagesThatShowIt(t *testing.T) {
 	}
 	// Every page whose data holds the edited report: the report, its source,
 	// its Area, the theme pages that list its issues, and the pages listing
-	// it (a template may show any field of a report it is given), and the
-	// commitments of every report. Not the
+	// it (a template may show any field of a report it is given: the
+	// compare views, the lists of its programme and year, and the commitments of every
+	// report). Not the
 	// glossary, the list of themes (its counts did not change), the other
 	// reports, Areas or themes.
 	want := []string{

@@ -17,6 +17,7 @@ export const PAGES = [
   '/reports/east-of-england-2017-10-25/', '/reports/london-south-2018-10-25/', '/areas/', '/areas/mersey-cheshire/',
   '/areas/wessex/', '/themes/', '/themes/disclosure/', '/compare/', '/glossary/', '/accessibility/',
   '/search/', '/data/', '/reports/mersey-cheshire-2018-04-05/source/', '/areas/london-south/', '/commitments/', '/no-such-page/',
+  '/compare/all/', '/ratings/', '/reports/programme/aap/', '/reports/year/2018/', '/areas/london-north/',
 ];
 
 const TYPES = {
