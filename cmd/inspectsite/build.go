@@ -47,6 +47,9 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		for _, t := range res.Timings {
 			fmt.Fprintf(stderr, "%-14s %8.1f ms\n", t.Stage, float64(t.Took.Microseconds())/1000)
 		}
+		if res.Committed {
+			fmt.Fprintf(stderr, "%-14s %8d files read back (the manifest could not vouch for them)\n", "compared", res.Compared)
+		}
 	}
 	var fatal *build.FatalError
 	var usage *build.UsageError

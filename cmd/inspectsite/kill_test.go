@@ -96,11 +96,11 @@ func TestKilledBuildsLeaveTheLastCompleteSite(t *testing.T) {
 	if n := completeSite(t, dest); n != 400 {
 		t.Fatalf("%d reports after a clean build", n)
 	}
-	// The killed builds' folders went with the next build: only the site
-	// and its lock file are left beside it.
+	// The killed builds' folders went with the next build: only the site,
+	// its lock file and its manifest are left beside it.
 	entries, _ := os.ReadDir(filepath.Dir(dest))
 	for _, e := range entries {
-		if e.Name() != "public" && e.Name() != ".public.lock" {
+		if e.Name() != "public" && e.Name() != ".public.lock" && e.Name() != ".public.manifest" {
 			t.Errorf("%s left beside -dest", e.Name())
 		}
 	}

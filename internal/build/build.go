@@ -33,6 +33,9 @@ type Result struct {
 	Warnings int
 	Files    int // files in the site
 	Written  int // files whose bytes changed
+	// Compared counts the previous site's files read back to compare with
+	// the new bytes, where its manifest could not vouch for them.
+	Compared int
 	// Rendered lists the pages a serve rebuild rendered again (the others
 	// came from its cache), sorted.
 	Rendered []string
@@ -181,6 +184,7 @@ func Build(opts Options) (*Result, error) {
 	res.Timings = append(res.Timings, Timing{"commit", time.Since(t0)})
 	res.Files = n
 	res.Written, _ = w.Stats()
+	res.Compared = w.Compared()
 	res.Committed = true
 	res.Elapsed = time.Since(start)
 	return res, nil

@@ -4,9 +4,13 @@
 //
 // Unchanged files are hard-linked from the previous site rather than written
 // again, so they keep their modification time and a re-deploy uploads only
-// what changed. The package refuses to replace a non-empty folder it did not
-// create (one without its marker file), a link, a file or a mount point,
-// before it removes or renames anything.
+// what changed. The manifest beside the site (.NAME.manifest, see
+// manifest.go) says which they are without reading the previous site back;
+// where it cannot vouch for a file, its bytes are compared.
+//
+// The package refuses to replace a non-empty folder it did not create (one
+// without its marker file), a link, a file or a mount point, before it
+// removes or renames anything.
 //
 // Beside -dest, a build holds a lock file (.NAME.lock, flock'd for the
 // whole build) recording its process id, start time and the folders it
@@ -19,11 +23,8 @@
 package output
 
 import (
-	"bytes"
-	"crypto/sha256"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"math/rand/v2"
 	"os"
@@ -40,15 +41,21 @@ const markerText = "This folder is written by inspectsite build; it is replaced 
 
 // Writer collects one build's files in a temporary folder.
 type Writer struct {
-	dest    string
-	tmp     string
-	tmpInfo fs.FileInfo // the folder as made, to know it is still the same
-	own     *owner
-	mu      sync.Mutex
-	written int
-	linked  int
+	dest     string
+	tmp      string
+	tmpInfo  fs.FileInfo // the folder as made, to know it is still the same
+	own      *owner
+	mu       sync.Mutex
+	written  int
+	linked   int
+	compared int // read back from the previous site
 	// fresh: there is no previous site to compare files with.
 	fresh bool
+	// prev is the previous build's manifest (nil: none to trust); files
+	// is this build's, written beside dest once the site is in place.
+	prev         *manifest
+	files        map[string]fileState
+	manifestOurs bool // the manifest's name is free or inspectsite's
 }
 
 // Begin prepares a build into dest. dest may be missing, empty, or a folder
@@ -123,7 +130,13 @@ func begin(dest string, own *owner) (*Writer, error) {
 		return nil, &Error{Path: tmp, Err: err}
 	}
 	_, err = os.Stat(filepath.Join(dest, Marker))
-	return &Writer{dest: dest, tmp: tmp, tmpInfo: fi, own: own, fresh: err != nil}, nil
+	w := &Writer{dest: dest, tmp: tmp, tmpInfo: fi, own: own, fresh: err != nil, files: map[string]fileState{}}
+	prev, ours := readManifest(manifestName(dest))
+	w.manifestOurs = ours
+	if !w.fresh {
+		w.prev = prev
+	}
+	return w, nil
 }
 
 // intact reports whether the temporary folder is still the one Begin made.
@@ -139,157 +152,6 @@ func (w *Writer) fail(rel string, err error) error {
 		return &Error{Path: w.tmp, Err: ErrVanished}
 	}
 	return &Error{Path: filepath.Join(w.dest, rel), Err: err}
-}
-
-// Write stores one file, by slash-separated path inside the site. A path
-// that would leave the site ("..", absolute) is an error.
-func (w *Writer) Write(name string, data []byte) error {
-	rel, err := safeRel(name)
-	if err != nil {
-		return err
-	}
-	target := filepath.Join(w.tmp, rel)
-	if err := w.mkdir(filepath.Dir(rel)); err != nil {
-		return err
-	}
-	old := filepath.Join(w.dest, rel)
-	if !w.fresh && sameContent(old, data) && os.Link(old, target) == nil {
-		w.mu.Lock()
-		w.linked++
-		w.mu.Unlock()
-		return nil
-	}
-	if err := os.WriteFile(target, data, 0o644); err != nil {
-		return w.fail(rel, err)
-	}
-	w.mu.Lock()
-	w.written++
-	w.mu.Unlock()
-	return nil
-}
-
-// mkdir makes the folder rel inside the temporary folder if it is
-// missing. Most pages sit in a folder of their own whose parent exists
-// already, so a single Mkdir usually does it; no record of folders is kept
-// (a large site has hundreds of thousands). It never makes the temporary
-// folder itself: one that vanished is an error, not a folder to recreate.
-func (w *Writer) mkdir(rel string) error {
-	if rel == "." {
-		return nil
-	}
-	dir := filepath.Join(w.tmp, rel)
-	err := os.Mkdir(dir, 0o755)
-	if errors.Is(err, fs.ErrNotExist) {
-		if err = w.mkdir(filepath.Dir(rel)); err != nil {
-			return err
-		}
-		err = os.Mkdir(dir, 0o755)
-	}
-	if err == nil || errors.Is(err, fs.ErrExist) {
-		return nil
-	}
-	return w.fail(rel, err)
-}
-
-// WriteStream writes one large file through fill, hashing it as it goes,
-// so it is never held in memory. If the previous site had the same bytes,
-// the new file is replaced by a link to the old one, as Write does.
-func (w *Writer) WriteStream(name string, fill func(io.Writer) error) error {
-	rel, err := safeRel(name)
-	if err != nil {
-		return err
-	}
-	target := filepath.Join(w.tmp, rel)
-	if err := w.mkdir(filepath.Dir(rel)); err != nil {
-		return err
-	}
-	f, err := os.Create(target)
-	if err != nil {
-		return w.fail(rel, err)
-	}
-	h := sha256.New()
-	cw := &countWriter{w: io.MultiWriter(f, h)}
-	if w.fresh {
-		cw.w = f // nothing to compare with: no need for the hash
-	}
-	err = fill(cw)
-	if cerr := f.Close(); err == nil && cerr != nil {
-		err = w.fail(rel, cerr)
-	}
-	if cw.err != nil {
-		return w.fail(rel, cw.err) // the disk, not whatever filled it
-	}
-	if err != nil {
-		return err
-	}
-	old := filepath.Join(w.dest, rel)
-	if fi, err := os.Lstat(old); !w.fresh && err == nil && fi.Mode().IsRegular() && fi.Size() == cw.n && bytes.Equal(hashFile(old), h.Sum(nil)) {
-		if os.Remove(target) == nil && os.Link(old, target) == nil {
-			w.mu.Lock()
-			w.linked++
-			w.mu.Unlock()
-			return nil
-		}
-	}
-	w.mu.Lock()
-	w.written++
-	w.mu.Unlock()
-	return nil
-}
-
-type countWriter struct {
-	w   io.Writer
-	n   int64
-	err error // the first write error
-}
-
-func (c *countWriter) Write(p []byte) (int, error) {
-	n, err := c.w.Write(p)
-	c.n += int64(n)
-	if err != nil && c.err == nil {
-		c.err = err
-	}
-	return n, err
-}
-
-func hashFile(path string) []byte {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return nil
-	}
-	return h.Sum(nil)
-}
-
-// Stats reports how many files were written new and how many were kept.
-func (w *Writer) Stats() (written, unchanged int) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	return w.written, w.linked
-}
-
-func safeRel(name string) (string, error) {
-	if name == "" || strings.HasPrefix(name, "/") || strings.Contains(name, "\\") || strings.ContainsRune(name, 0) {
-		return "", fmt.Errorf("output path %q is not a relative site path", name)
-	}
-	clean := filepath.Clean(filepath.FromSlash(name))
-	if clean == ".." || strings.HasPrefix(clean, ".."+string(filepath.Separator)) || filepath.IsAbs(clean) {
-		return "", fmt.Errorf("output path %q leaves the site folder", name)
-	}
-	return clean, nil
-}
-
-func sameContent(path string, data []byte) bool {
-	fi, err := os.Lstat(path)
-	if err != nil || !fi.Mode().IsRegular() || fi.Size() != int64(len(data)) {
-		return false
-	}
-	old, err := os.ReadFile(path)
-	return err == nil && bytes.Equal(old, data)
 }
 
 // Commit marks the new folder and swaps it in for the destination. A
@@ -311,9 +173,16 @@ func (w *Writer) Commit() error {
 	if !w.intact() {
 		return &Error{Path: w.tmp, Err: ErrVanished}
 	}
-	if err := w.swap(); err != nil {
+	old, err := w.swap()
+	if err != nil {
 		w.discard()
 		return err
+	}
+	if old != "" {
+		removeSite(old)
+	}
+	if w.manifestOurs {
+		writeManifest(manifestName(w.dest), w.files)
 	}
 	return nil
 }
@@ -327,7 +196,7 @@ func (w *Writer) Abort() {
 // discard removes the temporary folder, if it is still the one Begin made.
 func (w *Writer) discard() {
 	if w.intact() {
-		os.RemoveAll(w.tmp)
+		removeSite(w.tmp)
 	}
 }
 
@@ -335,30 +204,44 @@ func (w *Writer) discard() {
 // exchange two paths in one step it does; otherwise dest is renamed aside
 // first, under a name recorded beforehand in the lock file, so that the
 // next build can put it back if a crash falls between the two renames.
-func (w *Writer) swap() error {
+// It returns the folder now holding the old site, for the caller to
+// remove ("" if there was none); a build killed before it is removed
+// leaves it for the next build's clean-up, named in the lock file.
+func (w *Writer) swap() (old string, err error) {
 	tmp, dest := w.tmp, w.dest
 	if _, err := os.Lstat(dest); errors.Is(err, fs.ErrNotExist) {
 		if err := os.Rename(tmp, dest); err != nil {
-			return swapError(dest, err)
+			return "", swapError(dest, err)
 		}
-		return nil
+		return "", nil
 	}
 	if exchange(tmp, dest) == nil {
-		os.RemoveAll(tmp) // tmp now holds the old site
-		return nil
+		return tmp, nil // tmp now holds the old site
 	}
 	aside := filepath.Join(filepath.Dir(dest), asidePrefix(filepath.Base(dest))+strings.TrimPrefix(filepath.Base(tmp), tempPrefix(filepath.Base(dest))))
 	w.own.rec.aside = filepath.Base(aside)
 	if err := w.own.save(); err != nil {
-		return err
+		return "", err
 	}
 	if err := os.Rename(dest, aside); err != nil {
-		return swapError(dest, err)
+		return "", swapError(dest, err)
 	}
 	if err := os.Rename(tmp, dest); err != nil {
 		os.Rename(aside, dest)
-		return swapError(dest, err)
+		return "", swapError(dest, err)
 	}
-	os.RemoveAll(aside)
-	return nil
+	return aside, nil
+}
+
+// removeSite removes a folder of inspectsite's, its marks last, so that a
+// build killed while removing it leaves a folder the next build still
+// knows as its own to remove.
+func removeSite(dir string) {
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if e.Name() != Marker && e.Name() != ownerFile {
+			os.RemoveAll(filepath.Join(dir, e.Name()))
+		}
+	}
+	os.RemoveAll(dir)
 }

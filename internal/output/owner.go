@@ -179,20 +179,20 @@ func (o *owner) cleanUp(prev record) {
 			case errors.Is(err, fs.ErrNotExist):
 				os.Rename(aside, o.dest) // killed between the two renames of a swap
 			case err == nil && hasMark(o.dest, Marker):
-				os.RemoveAll(aside) // killed after the swap, before the old site went
+				removeSite(aside) // killed after the swap, before the old site went
 			}
 		}
 	}
 	if prev.temp != "" && isTempName(base, prev.temp) {
 		t := filepath.Join(parent, prev.temp)
 		if hasMark(t, ownerFile) || hasMark(t, Marker) {
-			os.RemoveAll(t)
+			removeSite(t)
 		}
 	}
 	entries, _ := os.ReadDir(parent)
 	for _, e := range entries {
 		if e.IsDir() && isTempName(base, e.Name()) && hasMark(filepath.Join(parent, e.Name()), ownerFile) {
-			os.RemoveAll(filepath.Join(parent, e.Name()))
+			removeSite(filepath.Join(parent, e.Name()))
 		}
 	}
 }
