@@ -111,6 +111,11 @@ type Kind struct {
 	Title   string   `toml:"title"`
 	Terms   []string `toml:"terms"`
 	Default bool     `toml:"default"`
+	// ObjectAfter are words that, standing a few words before one of the
+	// kind's terms in the same sentence, make what the term names the
+	// object of the sentence rather than its speaker ("a report published
+	// by ... the Inspectorate"): the term is then no evidence of the kind.
+	ObjectAfter []string `toml:"object_after"`
 }
 
 // Role is someone in the CPS who can own a commitment: a post (Chief Crown

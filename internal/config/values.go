@@ -64,6 +64,7 @@ func checkValues(c *Config, ck checker) {
 			ck.bad(fmt.Sprintf("kind#%d", i+1), "kind %q has no title", k.Slug)
 		}
 		checkTerms(ck, fmt.Sprintf("kind#%d.terms", i+1), "kind "+quote(k.Slug), k.Terms)
+		checkTerms(ck, fmt.Sprintf("kind#%d.object_after", i+1), "kind "+quote(k.Slug)+" object_after", k.ObjectAfter)
 	}
 	for i, t := range c.Themes {
 		checkTerms(ck, fmt.Sprintf("theme#%d.terms", i+1), "theme "+quote(t.Slug), t.Terms)

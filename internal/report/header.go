@@ -47,7 +47,7 @@ func (d *docState) readHeader() {
 			d.readMetadata(meta)
 			continue
 		}
-		if isBody(p) {
+		if isBody(p) && !(len(candidates) == 0 && len(p.lines) == 1 && d.metadataAfter(i)) {
 			break
 		}
 		d.block("title", p)
@@ -163,6 +163,17 @@ func (d *docState) splitMetadata(p paragraph) (head, meta paragraph) {
 		}
 	}
 	return p, paragraph{}
+}
+
+// metadataAfter reports a metadata block as the whole of the paragraph
+// after paras[i]: the line above it is then the page's heading, whatever it
+// looks like (a long title ending in a full stop reads as a sentence).
+func (d *docState) metadataAfter(i int) bool {
+	if i+1 >= len(d.paras) || d.paras[i+1].lines[0].n >= d.issueLine() {
+		return false
+	}
+	head, meta := d.splitMetadata(d.paras[i+1])
+	return len(head.lines) == 0 && len(meta.lines) > 0
 }
 
 // isMetadata reports a block of a page's metadata: short lines, no

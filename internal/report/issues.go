@@ -56,11 +56,25 @@ func (d *docState) readIssues() {
 	inText := false
 	useBullets := !d.hasNumberedItems()
 	lines := d.lines[d.issueStart:]
+	// A list with neither numbers nor bullets holds unnumbered issues, each
+	// a paragraph that a response label follows.
+	unnumbered := useBullets && !d.hasBullets()
 	for li, l := range lines {
 		if l.text == "" {
 			if resp != nil {
 				resp.breakPara()
 			}
+			continue
+		}
+		if unnumbered && li > 0 && d.unnumberedIssueAt(lines[li:], 0) && (li == 1 || lines[li-1].text == "") {
+			cur = &issueBuilder{issue: Issue{Number: len(issues) + 1, Line: l.n}, text: []string{l.text}}
+			issues = append(issues, cur)
+			if resp != nil {
+				resp.breakPara()
+				resp = nil
+			}
+			pending = []*issueBuilder{cur}
+			inText = true
 			continue
 		}
 		n, rest, isItem := d.p.numberedItem(l.text)
@@ -170,6 +184,15 @@ func (d *docState) responseLabel(s string) []string {
 		return s[loc[2*i]:loc[2*i+1]]
 	}
 	return []string{s, sub(1), sub(2), strings.TrimLeft(s[loc[1]:], " \t\n\f\r")}
+}
+
+func (d *docState) hasBullets() bool {
+	for _, l := range d.lines[d.issueStart:] {
+		if l.bullet {
+			return true
+		}
+	}
+	return false
 }
 
 func (d *docState) hasNumberedItems() bool {

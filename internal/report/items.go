@@ -60,7 +60,7 @@ func (p *Parser) numberedItem(s string) (n int, text string, ok bool) {
 		if err != nil || n == 0 {
 			return 0, "", false
 		}
-		return n, m[2], true
+		return n, p.withoutIssueLabel(m[2]), true
 	}
 	if !p.mayBeIssueLabel(s) {
 		return 0, "", false
@@ -78,6 +78,24 @@ func (p *Parser) numberedItem(s string) (n int, text string, ok bool) {
 		n = ordinals[strings.ToLower(m[2])]
 	}
 	return n, m[3], true
+}
+
+// withoutIssueLabel drops an issue label with its own number or spelt
+// number and a separator from the start of a numbered item's text ("1.
+// Recommendation Two: By July 2023 ..."): the label names the issue, it is
+// not what the issue says.
+func (p *Parser) withoutIssueLabel(s string) string {
+	if !p.mayBeIssueLabel(s) {
+		return s
+	}
+	m := p.issueLabel.FindStringSubmatch(s)
+	if m == nil || m[1] == "" && m[2] == "" || strings.TrimSpace(m[3]) == "" {
+		return s
+	}
+	if !strings.ContainsAny(s[:len(s)-len(m[3])], ":.)-–—") {
+		return s
+	}
+	return m[3]
 }
 
 // coverRange is "1-3", "1 to 3" or "1–3" in a response label.

@@ -16,7 +16,7 @@ func (d *docState) findIssueStart() {
 		if len(d.p.headings.find(l.text)) == 0 {
 			continue
 		}
-		if d.hasItemsAfter(i) {
+		if d.hasItemsAfter(i) || d.unnumberedIssueAt(d.lines[i+1:], 0) {
 			d.issueStart = i
 			return
 		}
@@ -47,6 +47,29 @@ func (d *docState) hasItemsAfter(i int) bool {
 		}
 	}
 	return false
+}
+
+// unnumberedIssueAt reports whether lines[i] opens a paragraph, not a
+// response, that a response label follows next ("Inspectorate's
+// Recommendations", then one unnumbered recommendation, then "CPS
+// Response:"): an issue without a number.
+func (d *docState) unnumberedIssueAt(lines []line, i int) bool {
+	for i < len(lines) && lines[i].text == "" {
+		i++
+	}
+	if i >= len(lines) || i > 0 && lines[i-1].text != "" || d.responseLabel(lines[i].text) != nil {
+		return false
+	}
+	for i < len(lines) && lines[i].text != "" {
+		if d.responseLabel(lines[i].text) != nil {
+			return false
+		}
+		i++
+	}
+	for i < len(lines) && lines[i].text == "" {
+		i++
+	}
+	return i < len(lines) && d.responseLabel(lines[i].text) != nil
 }
 
 // headingLike is a short line that does not read as a sentence.

@@ -24,6 +24,7 @@ type Parser struct {
 	ratingWord *regexp.Regexp
 	themes     *termSet
 	requires   []*termSet
+	kindObject []*termSet // per kind: the words after which its terms name an object
 	headings   *termSet
 	response   *regexp.Regexp
 	issueLabel *regexp.Regexp
@@ -168,6 +169,9 @@ func NewParser(cfg *config.Config) *Parser {
 	p.themes = termsOf(len(cfg.Themes), func(i int) []string { return themeTerms(cfg.Themes[i]) })
 	for i := range cfg.Programmes {
 		p.requires = append(p.requires, termsOf(1, func(int) []string { return cfg.Programmes[i].Requires }))
+	}
+	for i := range cfg.Kinds {
+		p.kindObject = append(p.kindObject, termsOf(1, func(int) []string { return cfg.Kinds[i].ObjectAfter }))
 	}
 	p.headings = newTermSet()
 	for _, h := range cfg.Extract.IssueHeadings {

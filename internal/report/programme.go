@@ -89,15 +89,22 @@ func (d *docState) evidenceTexts(intro []paragraph) []evidence {
 // identifies neither, and a programme named after a year ("the 2016-19
 // Area Assurance Programme") is an earlier one. With none named, a
 // document about no single Area and not about all of them is the national
-// programme's, if its title or metadata names what that one requires.
+// programme's, if its title, metadata or opening paragraph names what that
+// one requires ("following their Inspection of CPS Handling of ...").
 func (d *docState) readProgramme(ev []evidence) {
 	r := d.r
 	progs := d.p.cfg.Programmes
 	inHead := make([]bool, len(progs)) // requires named in the title or metadata
+	inOpen := make([]bool, len(progs)) // requires named in the opening paragraph
 	for _, e := range ev {
-		if e.rank >= inMetadata {
+		if e.rank >= inOpening {
 			for g := range progs {
-				inHead[g] = inHead[g] || len(d.p.requires[g].findTokens(e.toks)) > 0
+				named := len(d.p.requires[g].findTokens(e.toks)) > 0
+				if e.rank >= inMetadata {
+					inHead[g] = inHead[g] || named
+				} else {
+					inOpen[g] = inOpen[g] || named
+				}
 			}
 		}
 	}
@@ -178,9 +185,13 @@ func (d *docState) readProgramme(ev []evidence) {
 		}
 	}
 	for g, pr := range progs {
-		if pr.National && (len(pr.Requires) == 0 || inHead[g]) {
+		if pr.National && (len(pr.Requires) == 0 || inHead[g] || inOpen[g]) {
 			r.Programme, r.Lines.Programme = pr.ID, r.Lines.Title
-			d.chose("programme", pr.ID, r.Lines.Title, "no programme is named, and the document is about one topic in no single Area")
+			why := "no programme is named, and the document is about one topic in no single Area"
+			if len(pr.Requires) > 0 && !inHead[g] {
+				why += "; its opening paragraph names what the programme requires"
+			}
+			d.chose("programme", pr.ID, r.Lines.Title, why)
 			return
 		}
 	}
@@ -210,6 +221,12 @@ func (d *docState) readKind(ev []evidence) {
 	for _, e := range ev {
 		buf = d.p.vocab(buf[:0], e.ms, inKinds)
 		for _, m := range buf {
+			if obj := d.p.objectBefore(m, e.toks); obj != "" {
+				if d.ex != nil {
+					d.lost("kind", d.p.cfg.Kinds[m.group].Slug, e.line, fmt.Sprintf("%q follows %q: what the sentence is about, not who speaks", m.label, obj))
+				}
+				continue
+			}
 			switch {
 			case e.rank > bestRank || e.rank == bestRank && m.group < best:
 				if best >= 0 && best != m.group {
@@ -233,6 +250,22 @@ func (d *docState) readKind(ev []evidence) {
 	if d.ex != nil {
 		d.chose("kind", r.Kind, bestLine, fmt.Sprintf("%q in %s", bestTerm, segmentWhere[bestRank]))
 	}
+}
+
+// objectWindow is how many words may stand between an object_after word
+// and the kind's term it governs: room for a name ("published today by Her
+// Majesty's Crown Prosecution Service Inspectorate").
+const objectWindow = 8
+
+// objectBefore returns the object_after term of m's kind that stands at most
+// objectWindow words before m in toks, or "".
+func (p *Parser) objectBefore(m match, toks []string) string {
+	for _, o := range p.kindObject[m.group].findTokens(toks[:m.pos]) {
+		if m.pos-(o.pos+len(o.words)) <= objectWindow {
+			return o.label
+		}
+	}
+	return ""
 }
 
 // withMatches finds the intro vocabularies' terms in each piece of
