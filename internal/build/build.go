@@ -164,7 +164,8 @@ func Build(opts Options) (*Result, error) {
 		res.Errors++
 		return res, &FatalError{res}
 	}
-	n, err := render.SiteStreamed(res.Site, theme, w.Write, w.WriteStream, sourceText(os.DirFS(opts.Source)))
+	n, err := render.SiteStreamed(res.Site, theme, w.Write, w.WriteStream, sourceText(os.DirFS(opts.Source)),
+		func(path string, recipe render.Recipe) bool { return w.Keep(path, recipe) })
 	var werr *output.Error
 	if errors.As(err, &werr) {
 		w.Abort()

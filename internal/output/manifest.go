@@ -42,8 +42,13 @@ import (
 // is still safe to read.
 
 // manifestHeader starts every manifest; a file of the same name without it
-// is not inspectsite's and is neither trusted nor replaced.
-const manifestHeader = "inspectsite manifest 1: digest, size, inode, modification time (ns) and path of each file in the folder beside it\n"
+// (or the first version's) is not inspectsite's and is neither trusted nor
+// replaced.
+const manifestHeader = "inspectsite manifest 2: digest, size, inode, modification time (ns), recipe and path of each file in the folder beside it\n"
+
+// manifestHeaderV1 started the first version's manifests, which had no
+// recipes: one is replaced, but nothing in it is trusted.
+const manifestHeaderV1 = "inspectsite manifest 1: "
 
 // digestSize is how much of a SHA-256 sum a manifest keeps: 128 bits are
 // ample to tell a changed file, and halve the manifest.
@@ -62,6 +67,9 @@ type fileState struct {
 	size  int64
 	inode uint64
 	mtime int64 // UnixNano
+	// recipe is what a page was rendered from (see render.Recipe); zero
+	// for a file that was not rendered from a recipe.
+	recipe [16]byte
 }
 
 func stateOf(sum digest, fi fs.FileInfo) fileState {
@@ -112,6 +120,9 @@ func readManifest(name string) (m *manifest, ours bool) {
 		return nil, false
 	}
 	data, err := io.ReadAll(f)
+	if err == nil && bytes.HasPrefix(data, []byte(manifestHeaderV1)) {
+		return nil, true
+	}
 	if err != nil || !bytes.HasPrefix(data, []byte(manifestHeader)) {
 		return nil, len(data) == 0 && err == nil // an empty file: a build killed as it began one
 	}
@@ -170,8 +181,8 @@ func cutLastLine(data []byte) (body []byte, last string, ok bool) {
 
 func parseManifestLine(line string) (string, fileState, error) {
 	var s fileState
-	f := strings.SplitN(line, " ", 5)
-	if len(f) != 5 || f[4] == "" {
+	f := strings.SplitN(line, " ", 6)
+	if len(f) != 6 || f[5] == "" {
 		return "", s, fmt.Errorf("bad line %q", line)
 	}
 	if n, err := hex.Decode(s.sum[:], []byte(f[0])); err != nil || n != digestSize || len(f[0]) != 2*digestSize {
@@ -184,7 +195,12 @@ func parseManifestLine(line string) (string, fileState, error) {
 	if err := errors.Join(err1, err2, err3); err != nil {
 		return "", s, err
 	}
-	return f[4], s, nil
+	if f[4] != "-" {
+		if n, err := hex.Decode(s.recipe[:], []byte(f[4])); err != nil || n != len(s.recipe) || len(f[4]) != 2*len(s.recipe) || s.recipe == ([16]byte{}) {
+			return "", s, fmt.Errorf("bad recipe in %q", line)
+		}
+	}
+	return f[5], s, nil
 }
 
 // encodeManifest writes files, sorted by path, in the manifest's format.
@@ -210,6 +226,12 @@ func encodeManifest(out io.Writer, files map[string]fileState) error {
 		line = strconv.AppendUint(line, s.inode, 10)
 		line = append(line, ' ')
 		line = strconv.AppendInt(line, s.mtime, 10)
+		line = append(line, ' ')
+		if s.recipe == ([16]byte{}) {
+			line = append(line, '-')
+		} else {
+			line = hex.AppendEncode(line, s.recipe[:])
+		}
 		line = append(line, ' ')
 		line = append(line, p...)
 		line = append(line, '\n')

@@ -261,3 +261,83 @@ func TestManifestRoundTrip(t *testing.T) {
 		t.Error("an edited manifest was accepted")
 	}
 }
+
+// Keep keeps a page only when the manifest vouches for the file as it is
+// now and records the same recipe: a page edited since, or asked for with
+// another recipe, is made again.
+func TestKeepNeedsTheSameRecipeAndAnUntouchedFile(t *testing.T) {
+	needInodes(t)
+	dest := filepath.Join(t.TempDir(), "site")
+	r1, r2 := [16]byte{1}, [16]byte{2}
+	pages := map[string]string{"a/index.html": "<p>a</p>", "b/index.html": "<p>b</p>", "c/index.html": "<p>c</p>"}
+	w, err := Begin(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, body := range pages {
+		if w.Keep(name, r1) {
+			t.Fatalf("%s kept in a fresh folder", name)
+		}
+		if err := w.Write(name, []byte(body)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	settle(t, dest)
+	if err := os.WriteFile(filepath.Join(dest, "b", "index.html"), []byte("<p>B</p>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	w, err = Begin(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !w.Keep("a/index.html", r1) {
+		t.Error("an untouched page with the same recipe was not kept")
+	}
+	if w.Keep("b/index.html", r1) {
+		t.Error("a page edited since the manifest was kept")
+	}
+	if w.Keep("c/index.html", r2) {
+		t.Error("a page of another recipe was kept")
+	}
+	if w.Keep("a/index.html", [16]byte{}) || w.Keep("../x", r1) {
+		t.Error("a zero recipe or a path outside the site was kept")
+	}
+	for _, name := range []string{"b/index.html", "c/index.html"} {
+		if err := w.Write(name, []byte(pages[name])); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	for name, body := range pages {
+		if b, _ := os.ReadFile(filepath.Join(dest, filepath.FromSlash(name))); string(b) != body {
+			t.Errorf("%s holds %q, want %q", name, b, body)
+		}
+	}
+	m, _ := readManifest(manifestName(dest))
+	if m == nil || m.files["c/index.html"].recipe != r2 || m.files["a/index.html"].recipe != r1 {
+		t.Errorf("the manifest does not record each page's recipe: %+v", m)
+	}
+}
+
+// A first-version manifest (no recipes) is inspectsite's: it is replaced,
+// and nothing in it is trusted.
+func TestFirstVersionManifestIsReplaced(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "site")
+	build(t, dest, map[string]string{"index.html": "x"}, "")
+	old := "inspectsite manifest 1: digest, size, inode, modification time (ns) and path of each file in the folder beside it\nend 0 00\n"
+	if err := os.WriteFile(manifestName(dest), []byte(old), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if m, ours := readManifest(manifestName(dest)); m != nil || !ours {
+		t.Fatalf("first-version manifest: trusted %v, ours %v; want nothing trusted, ours", m != nil, ours)
+	}
+	build(t, dest, map[string]string{"index.html": "x"}, "")
+	if b, _ := os.ReadFile(manifestName(dest)); !bytes.HasPrefix(b, []byte(manifestHeader)) {
+		t.Errorf("the first-version manifest was not replaced: %.60q", b)
+	}
+}

@@ -55,7 +55,8 @@ type Writer struct {
 	// is this build's, written beside dest once the site is in place.
 	prev         *manifest
 	files        map[string]fileState
-	manifestOurs bool // the manifest's name is free or inspectsite's
+	recipes      map[string][16]byte // of files about to be written (see Keep)
+	manifestOurs bool                // the manifest's name is free or inspectsite's
 }
 
 // Begin prepares a build into dest. dest may be missing, empty, or a folder
@@ -130,7 +131,7 @@ func begin(dest string, own *owner) (*Writer, error) {
 		return nil, &Error{Path: tmp, Err: err}
 	}
 	_, err = os.Stat(filepath.Join(dest, Marker))
-	w := &Writer{dest: dest, tmp: tmp, tmpInfo: fi, own: own, fresh: err != nil, files: map[string]fileState{}}
+	w := &Writer{dest: dest, tmp: tmp, tmpInfo: fi, own: own, fresh: err != nil, files: map[string]fileState{}, recipes: map[string][16]byte{}}
 	prev, ours := readManifest(manifestName(dest))
 	w.manifestOurs = ours
 	if !w.fresh {

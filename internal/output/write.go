@@ -71,10 +71,41 @@ func (w *Writer) unchanged(rel string, sum digest, size int64, same func(old str
 	return old, fi, same(old)
 }
 
+// Keep keeps the previous site's file at name, as it is, when the manifest
+// vouches for it and says it was made from recipe (see render.Recipe): the
+// caller need not make it again. Otherwise it remembers recipe for the file
+// the caller writes there next, and returns false. A zero recipe is never
+// kept.
+func (w *Writer) Keep(name string, recipe [16]byte) bool {
+	rel, err := safeRel(name)
+	if err != nil || recipe == ([16]byte{}) {
+		return false
+	}
+	if !w.fresh && w.prev != nil {
+		old := filepath.Join(w.dest, rel)
+		fi, err := os.Lstat(old)
+		if err == nil && fi.Mode().IsRegular() {
+			if s, ok := w.prev.trusted(rel, fi); ok && s.recipe == recipe &&
+				w.mkdir(filepath.Dir(rel)) == nil && os.Link(old, filepath.Join(w.tmp, rel)) == nil {
+				w.note(rel, s, true)
+				return true
+			}
+		}
+	}
+	w.mu.Lock()
+	w.recipes[rel] = recipe
+	w.mu.Unlock()
+	return false
+}
+
 // note records one file of the new site for its manifest.
 func (w *Writer) note(rel string, s fileState, kept bool) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
+	if r, ok := w.recipes[rel]; ok {
+		s.recipe = r
+		delete(w.recipes, rel)
+	}
 	w.files[rel] = s
 	if kept {
 		w.linked++

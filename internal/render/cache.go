@@ -1,8 +1,9 @@
 package render
 
 import (
+	"crypto/sha256"
 	"encoding/binary"
-	"hash/maphash"
+	"hash"
 	"math"
 	"reflect"
 	"sort"
@@ -27,7 +28,7 @@ type Cache struct {
 }
 
 type cached struct {
-	key  uint64
+	key  Recipe
 	data []byte
 }
 
@@ -40,7 +41,7 @@ func (c *Cache) start() {
 	c.mu.Unlock()
 }
 
-func (c *Cache) get(path string, key uint64) ([]byte, bool) {
+func (c *Cache) get(path string, key Recipe) ([]byte, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.entries[path]
@@ -51,7 +52,7 @@ func (c *Cache) get(path string, key uint64) ([]byte, bool) {
 	return nil, false
 }
 
-func (c *Cache) put(path string, key uint64, data []byte) {
+func (c *Cache) put(path string, key Recipe, data []byte) {
 	if cap(data) > len(data)+len(data)/8 {
 		data = append([]byte(nil), data...) // kept for long: no spare capacity
 	}
@@ -73,16 +74,23 @@ func (c *Cache) finish(live map[string]bool) {
 	c.mu.Unlock()
 }
 
-// seed is the hashes' seed: fixed for the process, as a Cache is.
-var seed = maphash.MakeSeed()
+// Recipe names what a page was made from: a digest of its data, its
+// template, every template file, the configuration and the program. Two
+// pages with the same recipe have the same bytes. It is the same in every
+// process, so the manifest beside a site keeps each page's recipe and the
+// next build keeps a page whose recipe did not change without rendering it.
+type Recipe [16]byte
 
 // siteBase hashes what every page is rendered with besides its data: the
-// templates and the configuration.
+// templates, the configuration and the program that renders them (a new
+// version may mark the same data up differently).
 func siteBase(s *site.Site, t *Templates) uint64 {
 	h := newHasher(nil)
+	defer h.free()
 	h.u64(t.hash)
+	h.u64(programHash())
 	h.value(reflect.ValueOf(s.Config))
-	return h.h.Sum64()
+	return h.sum64()
 }
 
 // hashMemo remembers the hash of each value a pointer in page data points
@@ -95,36 +103,75 @@ type ptrKey struct {
 }
 
 // page hashes one page's data with the run's base.
-func (m *hashMemo) page(base uint64, template string, data any) uint64 {
+func (m *hashMemo) page(base uint64, template string, data any) Recipe {
 	h := newHasher(m)
+	defer h.free()
 	h.u64(base)
-	h.h.WriteString(template)
+	h.str(template)
 	h.value(reflect.Indirect(reflect.ValueOf(data)))
-	return h.h.Sum64()
+	return h.sum()
 }
 
 // hasher hashes a value by what a template can reach of it: every exported
-// field, element and map entry, following pointers.
+// field, element and map entry, following pointers. It digests with
+// SHA-256, which gives the same recipe in every process, through a buffer:
+// the values it is fed are mostly words and short strings.
 type hasher struct {
-	h    maphash.Hash
+	h    hash.Hash
 	memo *hashMemo
-	b    [8]byte
+	buf  []byte
 }
 
+var hashers = sync.Pool{New: func() any { return &hasher{h: sha256.New(), buf: make([]byte, 0, 4096)} }}
+
 func newHasher(m *hashMemo) *hasher {
-	h := &hasher{memo: m}
-	h.h.SetSeed(seed)
+	h := hashers.Get().(*hasher)
+	h.memo = m
 	return h
 }
 
+// free resets h and gives it back for reuse.
+func (h *hasher) free() {
+	h.h.Reset()
+	h.buf = h.buf[:0]
+	h.memo = nil
+	hashers.Put(h)
+}
+
+func (h *hasher) flush() {
+	h.h.Write(h.buf)
+	h.buf = h.buf[:0]
+}
+
+func (h *hasher) sum() (r Recipe) {
+	h.flush()
+	var b [sha256.Size]byte
+	copy(r[:], h.h.Sum(b[:0]))
+	return r
+}
+
+func (h *hasher) sum64() uint64 {
+	r := h.sum()
+	return binary.LittleEndian.Uint64(r[:])
+}
+
 func (h *hasher) u64(v uint64) {
-	binary.LittleEndian.PutUint64(h.b[:], v)
-	h.h.Write(h.b[:])
+	if len(h.buf)+8 > cap(h.buf) {
+		h.flush()
+	}
+	h.buf = binary.LittleEndian.AppendUint64(h.buf, v)
 }
 
 func (h *hasher) str(s string) {
 	h.u64(uint64(len(s)))
-	h.h.WriteString(s)
+	for len(s) > 0 {
+		if len(h.buf) == cap(h.buf) {
+			h.flush()
+		}
+		n := min(len(s), cap(h.buf)-len(h.buf))
+		h.buf = append(h.buf, s[:n]...)
+		s = s[n:]
+	}
 }
 
 func (h *hasher) value(v reflect.Value) {
@@ -178,7 +225,8 @@ func (h *hasher) value(v reflect.Value) {
 			e := newHasher(h.memo)
 			e.value(it.Key())
 			e.value(it.Value())
-			sum += e.h.Sum64()
+			sum += e.sum64()
+			e.free()
 		}
 		h.u64(uint64(v.Len()))
 		h.u64(sum)
@@ -205,7 +253,8 @@ func (h *hasher) pointee(v reflect.Value) uint64 {
 	}
 	e := newHasher(h.memo)
 	e.value(v.Elem())
-	s := e.h.Sum64()
+	s := e.sum64()
+	e.free()
 	if h.memo != nil && shared[k.t] {
 		h.memo.m.Store(k, s)
 	}

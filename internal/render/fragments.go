@@ -20,7 +20,7 @@ type fragments struct {
 type fragmentKey struct {
 	name string
 	ptr  uintptr // a shared value (see shared), by address
-	hash uint64  // any other value, by hash
+	hash Recipe  // any other value, by hash
 }
 
 // Cached renders the partial name, as base.html and partials.html define

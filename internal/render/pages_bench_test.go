@@ -39,7 +39,7 @@ func BenchmarkPages(b *testing.B) {
 		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()
 			for i := 0; i < b.N; i++ {
-				if _, err := r.page(pg, nil); err != nil {
+				if _, _, err := r.page(pg, nil); err != nil {
 					b.Fatal(err)
 				}
 			}

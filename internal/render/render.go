@@ -94,13 +94,22 @@ type TextFunc func(r *report.Report, buf []byte) ([]byte, error)
 // and report texts, which a large build does not keep in memory, from text.
 // Its write must be done with the bytes when it returns: they are reused
 // for the next page.
-func SiteStreamed(s *site.Site, t *Templates, write WriteFunc, stream StreamFunc, text TextFunc) (int, error) {
+func SiteStreamed(s *site.Site, t *Templates, write WriteFunc, stream StreamFunc, text TextFunc, keep KeepFunc) (int, error) {
 	r := newRun(s, t, write)
 	r.stream = stream
 	r.reuse = true
 	r.text = text
+	if programHash() != 0 {
+		r.keep = keep
+	}
 	return r.all(nil, true)
 }
+
+// KeepFunc is asked, before a page is rendered, whether the previous
+// site's file at path was made from recipe, so that it can be kept as it
+// is rather than rendered again. Either way it remembers the recipe for
+// the page, for the next build to ask about.
+type KeepFunc func(path string, recipe Recipe) bool
 
 // SiteCached is Site with a cache from the previous run: pages whose
 // inputs did not change are written from the cache, not rendered. It
@@ -116,8 +125,10 @@ func siteRun(s *site.Site, t *Templates, write WriteFunc, cache *Cache, data boo
 func (r *run) all(cache *Cache, data bool) (int, error) {
 	s, t := r.s, r.t
 	r.cache = cache
-	if cache != nil {
+	if cache != nil || r.keep != nil {
 		r.hashes = &hashMemo{}
+	}
+	if cache != nil {
 		cache.start()
 	}
 	r.assets()
@@ -171,6 +182,7 @@ type run struct {
 	reuse     bool     // write is synchronous: page buffers may be reused
 	sizes     sync.Map // template → *atomic.Int64, running average page size
 	stream    StreamFunc
+	keep      KeepFunc
 	base      uint64 // hash of the templates and the configuration
 	mu        sync.Mutex
 	count     int
@@ -208,6 +220,13 @@ func (r *run) emit(path string, b []byte, err error) {
 		return
 	}
 	r.count++
+}
+
+// emitKept counts a page kept from the previous site.
+func (r *run) emitKept() {
+	r.mu.Lock()
+	r.count++
+	r.mu.Unlock()
 }
 
 func (r *run) failed() bool {
@@ -285,7 +304,11 @@ func (r *run) htmlPages() {
 				if r.failed() {
 					continue
 				}
-				b, err := r.page(p, out)
+				b, kept, err := r.page(p, out)
+				if kept {
+					r.emitKept()
+					continue
+				}
 				r.emit(p.Path, b, err)
 				if err == nil {
 					out = b
@@ -301,31 +324,38 @@ func (r *run) htmlPages() {
 }
 
 // page renders one page into buf, or takes it from the cache when its
-// data, the templates and the configuration are those it was rendered with.
-func (r *run) page(p *pageSpec, buf []byte) ([]byte, error) {
+// data, the templates and the configuration are those it was rendered
+// with. kept says the previous site's file was made from the same recipe
+// and stays as it is: nothing was rendered.
+func (r *run) page(p *pageSpec, buf []byte) (b []byte, kept bool, err error) {
 	data, err := r.pageData(p)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	var key uint64
-	if r.cache != nil {
+	var key Recipe
+	if r.hashes != nil {
 		key = r.hashes.page(r.base, p.Template, data)
+	}
+	if r.cache != nil {
 		if b, ok := r.cache.get(p.Path, key); ok {
-			return b, nil
+			return b, false, nil
 		}
+	}
+	if r.keep != nil && !r.failed() && r.keep(p.Path, key) {
+		return nil, true, nil
 	}
 	if !r.reuse {
 		buf = nil
 	}
-	b, err := r.t.execute(p.Template, p.URL, data, buf[:0], r.sizeHint(p.Template))
+	b, err = r.t.execute(p.Template, p.URL, data, buf[:0], r.sizeHint(p.Template))
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	if r.cache != nil {
 		r.cache.put(p.Path, key, b)
 	}
 	r.noteSize(p.Template, len(b))
-	return b, nil
+	return b, false, nil
 }
 
 // sizeHint is how large to make a page's buffer: half as large again as

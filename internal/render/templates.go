@@ -78,7 +78,8 @@ func LoadTemplates(siteFS fs.FS) (*Templates, error) {
 		fp.str(name)
 		fp.str(string(files[name]))
 	}
-	t.hash = fp.h.Sum64()
+	t.hash = fp.sum64()
+	fp.free()
 	for _, name := range names {
 		if path.Ext(name) != ".html" {
 			t.assets[name] = files[name]
