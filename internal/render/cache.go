@@ -241,6 +241,7 @@ func (h *hasher) value(v reflect.Value) {
 // address of a value made for one page may be reused by the next.
 var shared = map[reflect.Type]bool{
 	reflect.TypeFor[*Report](): true, reflect.TypeFor[*Issue](): true, reflect.TypeFor[*Abbreviation](): true,
+	reflect.TypeFor[*Commitment](): true,
 }
 
 // pointee hashes what a pointer points to, once per run for shared values.
