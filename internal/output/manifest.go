@@ -19,8 +19,11 @@ import (
 
 // The manifest is what lets a build keep an unchanged file without reading
 // the previous site back. Beside -dest (.NAME.manifest), it lists each file
-// a build wrote or kept: the digest of its bytes, its size, its inode and
-// its modification time. It is written once the old site is gone, so that
+// a build wrote or kept: the digest of its bytes, its size, its inode, its
+// modification time and, for a page, the recipe it was rendered from (a
+// digest of everything that made it, see render.Recipe), so that the next
+// build need not even render a page whose recipe is the same (Writer.Keep).
+// It is written once the old site is gone, so that
 // every change the build made to the site's inodes (writes, links, and the
 // unlinks that remove the old site) comes before it.
 //

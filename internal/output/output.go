@@ -6,7 +6,10 @@
 // again, so they keep their modification time and a re-deploy uploads only
 // what changed. The manifest beside the site (.NAME.manifest, see
 // manifest.go) says which they are without reading the previous site back;
-// where it cannot vouch for a file, its bytes are compared.
+// where it cannot vouch for a file, its bytes are compared. It also records
+// the recipe each page was rendered from (see render.Recipe), so that a
+// page whose recipe did not change is kept without being rendered at all
+// (Writer.Keep).
 //
 // The package refuses to replace a non-empty folder it did not create (one
 // without its marker file), a link, a file or a mount point, before it
