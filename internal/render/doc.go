@@ -16,8 +16,11 @@
 // A page is a function of its data: the template is given one value, of the
 // type listed below for its file, and nothing else. There is no back door to
 // the site model, the configuration or the file system. Whatever a page
-// shows is a field of its data, so that the preview server can tell whether a
-// page changed by hashing its data (see Cache). Every string is plain text:
+// shows is a field of its data, so that whether a page changed can be told by
+// hashing its data with the templates, the configuration and the program
+// (its Recipe): the preview server renders again only the pages whose recipe
+// changed (see Cache), and a build into the previous site keeps the others
+// as they are (see KeepFunc). Every string is plain text:
 // html/template escapes it for where it stands. URLs are ready to use,
 // already under the base path with each segment percent-encoded.
 //
