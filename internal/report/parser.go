@@ -116,7 +116,7 @@ func containsAny(lower string, needles []string) bool {
 // containsFold reports whether s contains any of the lower-case needles,
 // ignoring ASCII case.
 func containsFold(s string, needles []string) bool {
-	if strings.ContainsAny(s, foldsToASCII) {
+	if hasFoldToASCII(s) {
 		return containsAny(strings.ToLower(s), needles)
 	}
 	for _, n := range needles {
