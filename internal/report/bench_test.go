@@ -81,3 +81,23 @@ func BenchmarkParseGenerated(b *testing.B) {
 	}
 	benchParse(b, p, names, docs)
 }
+
+// BenchmarkReadCommitments reads the commitments of the seed and generated
+// documents' responses alone: the part of Parse that readCommitments is.
+func BenchmarkReadCommitments(b *testing.B) {
+	p := fuzzParser(b)
+	var rs []*Report
+	for _, d := range benchDocs(b, "../../content/[0-9][0-9][0-9]_*.txt") {
+		r, _ := p.Parse("content/x.txt", d)
+		rs = append(rs, r)
+	}
+	for _, d := range corpus.Generate(p.cfg, 200) {
+		r, _ := p.Parse("content/"+d.Name, d.Text)
+		rs = append(rs, r)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		p.readCommitments(rs[i%len(rs)])
+	}
+}

@@ -97,30 +97,54 @@ type lineLocator struct {
 }
 
 func newLineLocator(text string) *lineLocator {
-	loc := &lineLocator{stream: make([]byte, 0, len(text)), lineStart: make([]int, 2, 2+strings.Count(text, "\n"))}
+	loc := &lineLocator{lineStart: make([]int, 2, 2+strings.Count(text, "\n"))}
+	// ASCII is read byte by byte into a buffer as long as the text, which
+	// it cannot outgrow; decoding every rune, and appending every byte,
+	// cost three times as much (BenchmarkReadCommitments).
+	stream := make([]byte, len(text))
+	n := 0
 	for i := 0; i < len(text); {
+		if c := lowerAlnum[text[i]]; c != 0 {
+			stream[n] = c
+			n++
+			i++
+			continue
+		}
 		if c := text[i]; c < utf8.RuneSelf {
-			// ASCII, byte by byte: the loop below decodes runes, at
-			// three times the cost (BenchmarkParse).
-			switch {
-			case c == '\n':
-				loc.lineStart = append(loc.lineStart, len(loc.stream))
-			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
-				loc.stream = append(loc.stream, c)
-			case 'A' <= c && c <= 'Z':
-				loc.stream = append(loc.stream, c+'a'-'A')
+			if c == '\n' {
+				loc.lineStart = append(loc.lineStart, n)
 			}
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(text[i:])
-		i += n
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			loc.stream = utf8.AppendRune(loc.stream, unicode.ToLower(r))
+			stream = utf8.AppendRune(stream[:n], unicode.ToLower(r))
+			n = len(stream)
+			// The lower case of a rune may be longer than the rune:
+			// keep room for the rest of the text.
+			if need := n + len(text) - i; cap(stream) < need {
+				stream = append(stream, make([]byte, need-n)...)
+			}
+			stream = stream[:cap(stream)]
 		}
 	}
+	loc.stream = stream[:n]
 	return loc
 }
+
+// lowerAlnum maps an ASCII letter or digit to its lower case, any other
+// byte to 0.
+var lowerAlnum = func() (t [256]byte) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = byte(c)
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = byte(c), byte(c)
+	}
+	return t
+}()
 
 // lineOf is the line holding byte i of stream.
 func (loc *lineLocator) lineOf(i int) int {
