@@ -192,7 +192,9 @@ func readTimeframeRef(text, date string, done bool) Timeframe {
 	}
 	return best
 }
+
 type tryFuncRef func(re *regexp.Regexp, read func(m []string, written string) (Timeframe, bool))
+
 func tryDatedRef(try tryFuncRef) {
 	try(tfBusinessYear, func(m []string, w string) (Timeframe, bool) {
 		y, _ := strconv.Atoi(m[1])
