@@ -336,6 +336,9 @@ func FuzzFastParts(f *testing.F) {
 		"In the ſhort term we wiK act this Year, which  will\tbe by 5th May, 2020 — or İn the coming months.",
 		"“quoted, but not” and Legal Managers have started; CPS’s staff are reviewing it whilst the police will.",
 		"from April 2018 until mid-2019 and early2020, over the next few years, imminently, shortly, as soon as possible",
+		"in in in 2019, the end of2018/19, (within 6 weeks) by mid-May, at the end of   May; _next month, 5th of June 2021",
+		"over\tthe\nnext 12 months, this calendar year, the next financial year, later this month, in the long terms term_",
+		"the Spring of 2020 – 2021, during the business year 2019 - 20, in the first half of 2022, the next twenty-four months",
 	} {
 		f.Add(s, "2018-06-28")
 		f.Add(s, "")
