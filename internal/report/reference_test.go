@@ -246,9 +246,29 @@ func newLineLocatorRef(text string) *lineLocator {
 	return loc
 }
 
+func foldRef(s string) string {
+	simple := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '\t' || c == '\n' || c == '\r' || c == '\f' || c >= 0x80 || (c == ' ' && (i == 0 || i+1 == len(s) || s[i+1] == ' ')) {
+			simple = false
+			break
+		}
+	}
+	if simple {
+		return s
+	}
+	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
+}
+
 // checkLineLocator compares the fast line index with the reference.
 func checkLineLocator(t *testing.T, text string) {
 	t.Helper()
+	for _, l := range append(strings.Split(text, "\n"), text) {
+		if got, want := fold(l), foldRef(l); got != want {
+			t.Fatalf("fold(%q) = %q, want %q", l, got, want)
+		}
+	}
 	got, want := newLineLocator(text), newLineLocatorRef(text)
 	if string(got.stream) != string(want.stream) || !reflect.DeepEqual(got.lineStart, want.lineStart) {
 		t.Fatalf("newLineLocator(%q) = %q %v, want %q %v", text, got.stream, got.lineStart, want.stream, want.lineStart)
@@ -257,8 +277,23 @@ func checkLineLocator(t *testing.T, text string) {
 
 // checkFastParts compares the fast parts with the reference on sentence s
 // of a document dated date.
-func checkFastParts(t *testing.T, s, date string) {
+func checkFastParts(t *testing.T, p *Parser, s, date string) {
 	t.Helper()
+	for _, l := range append(strings.Split(s, ". "), s) {
+		num, rest, ok := matchNumbered(l)
+		want := numbered.FindStringSubmatch(l)
+		if ok != (want != nil) || ok && (num != want[1] || rest != want[2]) {
+			t.Fatalf("matchNumbered(%q) = %q, %q, %v, want %q", l, num, rest, ok, want)
+		}
+	}
+	var got [][]int
+	p.ratingWords.findAll(s, func(loc []int) bool {
+		got = append(got, loc[:2])
+		return true
+	})
+	if want := p.ratingWord.FindAllStringIndex(s, -1); !reflect.DeepEqual(got, want) {
+		t.Fatalf("ratingWords in %q: %v, want %v", s, got, want)
+	}
 	ws, want := sentenceWords(s), sentenceWordsRef(s)
 	if !reflect.DeepEqual(ws, want) && !(len(ws) == 0 && len(want) == 0) {
 		t.Fatalf("sentenceWords(%q) = %v, want %v", s, ws, want)
@@ -316,13 +351,13 @@ func TestFastPartsMatchReference(t *testing.T) {
 		checkLineLocator(t, r.Text)
 		for _, is := range r.Issues {
 			for _, unit := range responseUnits(is.ResponseParagraphs) {
-				checkFastParts(t, blankQuotes(unit), r.Date)
+				checkFastParts(t, p, blankQuotes(unit), r.Date)
 				n++
 			}
-			checkFastParts(t, is.Text, r.Date)
+			checkFastParts(t, p, is.Text, r.Date)
 		}
 		for _, para := range r.Narrative {
-			checkFastParts(t, para.Text, r.Date)
+			checkFastParts(t, p, para.Text, r.Date)
 		}
 	}
 	t.Logf("%d sentences", n)
@@ -338,13 +373,17 @@ func FuzzFastParts(f *testing.F) {
 		"from April 2018 until mid-2019 and early2020, over the next few years, imminently, shortly, as soon as possible",
 		"in in in 2019, the end of2018/19, (within 6 weeks) by mid-May, at the end of   May; _next month, 5th of June 2021",
 		"over\tthe\nnext 12 months, this calendar year, the next financial year, later this month, in the long terms term_",
+		"(12) x. 3 . y. 123456. z. (7)\t)\t. 8.\n9) \n. 10 ) x\ny. 00. a",
+		"a\vb  c\u00a0d\u0085e’f \xff g\t",
+		"Good, 'fair' and POOR; goodness, Excellent_ (good) xGood fair-minded Fairly ſome good",
 		"the Spring of 2020 – 2021, during the business year 2019 - 20, in the first half of 2022, the next twenty-four months",
 	} {
 		f.Add(s, "2018-06-28")
 		f.Add(s, "")
 	}
+	p := fuzzParser(f)
 	f.Fuzz(func(t *testing.T, s, date string) {
-		checkFastParts(t, s, date)
+		checkFastParts(t, p, s, date)
 		checkLineLocator(t, s)
 	})
 }

@@ -3,6 +3,7 @@ package report
 import (
 	"regexp"
 	"sort"
+	"strings"
 )
 
 // Reading timeframes ran each pattern over the whole clause, trying it at
@@ -37,10 +38,17 @@ type keyedPattern struct {
 func newKeyedPattern(re *regexp.Regexp, before int, keys ...string) *keyedPattern {
 	kp := &keyedPattern{re: re, at: regexp.MustCompile(`^(?:` + re.String() + `)`), keys: map[string]bool{}, before: before}
 	for _, k := range keys {
+		k = strings.ToLower(k)
+		if len(k) > maxKeyLen || !isASCIIWord(k) {
+			return everywhere(re) // candidates sees only such words
+		}
 		kp.keys[k] = true
 	}
 	return kp
 }
+
+// maxKeyLen is the longest key word.
+const maxKeyLen = 12
 
 // everywhere is a pattern tried at every place, as FindAll does.
 func everywhere(re *regexp.Regexp) *keyedPattern { return &keyedPattern{re: re} }
@@ -87,7 +95,7 @@ func (kp *keyedPattern) findAll(s string, f func(loc []int) bool) {
 
 // candidates are the places in s where a match may start, in order.
 func (kp *keyedPattern) candidates(s string, out []int) []int {
-	var word [12]byte
+	var word [maxKeyLen]byte
 	sorted := true
 	add := func(key int) {
 		for _, p := range wordStartsBefore(s, key, kp.before) {

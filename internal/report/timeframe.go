@@ -119,7 +119,7 @@ func readTimeframe(text, date string, done bool) Timeframe {
 		tryDated(try)
 		from = 0
 	}
-	if mentions(text, tfMonthStems) { // a month with no year is capitalised
+	if hasMonthStem(text) { // a month with no year is capitalised
 		try(kpBareMonth, func(m []string, w string) (Timeframe, bool) { return readBareMonth(m, w, date, done) })
 	}
 	units := mentions(lower, []string{"week", "month", "year"})
@@ -149,6 +149,22 @@ func mentions(s string, words []string) bool {
 }
 
 var tfMonthStems = []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+
+// hasMonthStem is mentions(s, tfMonthStems) in one pass over s, where
+// mentions makes twelve (BenchmarkParse).
+func hasMonthStem(s string) bool {
+	for i := 0; i+3 <= len(s); i++ {
+		switch s[i] {
+		case 'J', 'F', 'M', 'A', 'S', 'O', 'N', 'D':
+			for _, m := range tfMonthStems {
+				if s[i] == m[0] && s[i+1] == m[1] && s[i+2] == m[2] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
 
 // firstYear is where the first run of four digits in s starts, as every
 // year does, or -1.
