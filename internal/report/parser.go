@@ -24,12 +24,12 @@ type Parser struct {
 	ratingWord *regexp.Regexp
 	// ratingWords finds ratingWord's matches, as FindAll does.
 	ratingWords *keyedPattern
-	themes     *termSet
-	requires   []*termSet
-	kindObject []*termSet // per kind: the words after which its terms name an object
-	headings   *termSet
-	response   *regexp.Regexp
-	issueLabel *regexp.Regexp
+	themes      *termSet
+	requires    []*termSet
+	kindObject  []*termSet // per kind: the words after which its terms name an object
+	headings    *termSet
+	response    *regexp.Regexp
+	issueLabel  *regexp.Regexp
 	// issueLabelWords are the labels' words: a line that does not begin
 	// with them (after one word at most) skips issueLabel.
 	issueLabelWords [][]string
