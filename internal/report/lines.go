@@ -133,6 +133,9 @@ func fold(s string) string {
 func isFolded(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if ' ' < c && c < utf8.RuneSelf {
+			continue // most bytes: one test
+		}
 		switch {
 		case c >= utf8.RuneSelf:
 			r, n := utf8.DecodeRuneInString(s[i:])
