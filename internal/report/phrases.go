@@ -138,14 +138,12 @@ func (pi *phraseIndex) first(text string) (hit, bool) {
 	return hs[0], true
 }
 
-// foldsToASCII are the only letters outside ASCII that a case-insensitive
-// pattern matches to ASCII letters (long s and the Kelvin sign).
-const foldsToASCII = "\u017F\u212A"
-
-// hasFoldToASCII is strings.ContainsAny(s, foldsToASCII), but fast: with
-// runes beyond ASCII in its set ContainsAny decodes s rune by rune, which
-// cost the reader a fifth of its rating search (BenchmarkParse), while
-// strings.Contains finds a short needle with vector instructions.
+// hasFoldToASCII reports whether s holds one of the only letters outside
+// ASCII that a case-insensitive pattern matches to ASCII letters: long s
+// (ſ) and the Kelvin sign (K). It is two strings.Contains, which find a
+// short needle with vector instructions; strings.ContainsAny with these
+// runes decodes s rune by rune, which cost the reader a fifth of its
+// rating search (BenchmarkParse).
 func hasFoldToASCII(s string) bool {
 	return strings.Contains(s, "\u017F") || strings.Contains(s, "\u212A")
 }
