@@ -1,56 +1,103 @@
 package report
 
 import (
-	"github.com/inspectsite/inspectsite/internal/corpus"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/inspectsite/inspectsite/internal/corpus"
 )
 
-// BenchmarkParse reads the seed documents, reporting documents and bytes
-// per second and allocations per document.
-func BenchmarkParse(b *testing.B) {
-	p := fuzzParser(b)
-	files, _ := filepath.Glob("../../content/[0-9][0-9][0-9]_*.txt") // the five seed documents
+// benchDocs reads the files a glob names, for the benchmarks below.
+func benchDocs(b *testing.B, glob string) [][]byte {
+	files, _ := filepath.Glob(glob)
+	if len(files) == 0 {
+		b.Fatalf("no documents match %s", glob)
+	}
 	var docs [][]byte
-	total := 0
 	for _, f := range files {
 		d, err := os.ReadFile(f)
 		if err != nil {
 			b.Fatal(err)
 		}
 		docs = append(docs, d)
+	}
+	return docs
+}
+
+// benchParse parses docs in turn, reporting documents and bytes per second,
+// allocations and CPU time (cpu-ns/op, see processCPU) per document.
+func benchParse(b *testing.B, p *Parser, names []string, docs [][]byte) {
+	total := 0
+	for _, d := range docs {
 		total += len(d)
 	}
 	b.SetBytes(int64(total) / int64(len(docs)))
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu := processCPU()
 	for i := 0; i < b.N; i++ {
-		d := docs[i%len(docs)]
-		if r, _ := p.Parse("content/x.txt", d); r == nil {
+		j := i % len(docs)
+		if r, _ := p.Parse(names[j], docs[j]); r == nil {
 			b.Fatal("not parsed")
 		}
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "docs/s")
+	if cpu > 0 {
+		b.ReportMetric(float64(processCPU()-cpu)/float64(b.N), "cpu-ns/op")
+	}
+}
+
+func sameName(n int) []string {
+	names := make([]string, n)
+	for i := range names {
+		names[i] = "content/x.txt"
+	}
+	return names
+}
+
+// BenchmarkParse reads the five seed documents.
+func BenchmarkParse(b *testing.B) {
+	docs := benchDocs(b, "../../content/[0-9][0-9][0-9]_*.txt")
+	benchParse(b, fuzzParser(b), sameName(len(docs)), docs)
+}
+
+// BenchmarkParseReal reads the 16 whole real documents (the ones in
+// content/, without their front matter).
+func BenchmarkParseReal(b *testing.B) {
+	docs := benchDocs(b, "testdata/real/raw/*.txt")
+	benchParse(b, fuzzParser(b), sameName(len(docs)), docs)
 }
 
 // BenchmarkParseGenerated reads documents of the generated corpus, the
 // ones the whole-build benchmarks use.
 func BenchmarkParseGenerated(b *testing.B) {
 	p := fuzzParser(b)
-	docs := corpus.Generate(p.cfg, 200)
-	total := 0
-	for _, d := range docs {
-		total += len(d.Text)
+	gen := corpus.Generate(p.cfg, 200)
+	names := make([]string, len(gen))
+	docs := make([][]byte, len(gen))
+	for i, d := range gen {
+		names[i], docs[i] = "content/"+d.Name, d.Text
 	}
-	b.SetBytes(int64(total) / int64(len(docs)))
+	benchParse(b, p, names, docs)
+}
+
+// BenchmarkReadCommitments reads the commitments of the seed and generated
+// documents' responses alone: the part of Parse that readCommitments is.
+func BenchmarkReadCommitments(b *testing.B) {
+	p := fuzzParser(b)
+	var rs []*Report
+	for _, d := range benchDocs(b, "../../content/[0-9][0-9][0-9]_*.txt") {
+		r, _ := p.Parse("content/x.txt", d)
+		rs = append(rs, r)
+	}
+	for _, d := range corpus.Generate(p.cfg, 200) {
+		r, _ := p.Parse("content/"+d.Name, d.Text)
+		rs = append(rs, r)
+	}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		d := docs[i%len(docs)]
-		if r, _ := p.Parse("content/"+d.Name, d.Text); r == nil {
-			b.Fatal("not parsed")
-		}
+		p.readCommitments(rs[i%len(rs)])
 	}
-	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "docs/s")
 }

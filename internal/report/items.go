@@ -43,6 +43,40 @@ func sortLongestFirst(ws []string) {
 
 var numbered = regexp.MustCompile(`^\(?(\d{1,5})\s*[.)]\s*(\S.*)$`)
 
+// matchNumbered is numbered.FindStringSubmatch(s) read by hand, its number
+// and text: every line that opens with a digit, a date too, ran the
+// pattern (BenchmarkParse).
+func matchNumbered(s string) (num, rest string, ok bool) {
+	i := 0
+	if i < len(s) && s[i] == '(' {
+		i++
+	}
+	j := i
+	for j < len(s) && j-i < 5 && isDigit(s[j]) {
+		j++
+	}
+	if j == i || j < len(s) && isDigit(s[j]) {
+		return "", "", false // no number, or one of six digits or more
+	}
+	k := skipSpaceRE(s, j)
+	if k == len(s) || s[k] != '.' && s[k] != ')' {
+		return "", "", false
+	}
+	k = skipSpaceRE(s, k+1)
+	// (\S.*)$: a byte that is no space, and no newline to the end.
+	if k == len(s) || strings.IndexByte(s[k:], '\n') >= 0 {
+		return "", "", false
+	}
+	return s[i:j], s[k:], true
+}
+
+func skipSpaceRE(s string, i int) int {
+	for i < len(s) && isSpaceRE(s[i]) {
+		i++
+	}
+	return i
+}
+
 // numberedItem reads "1. text", "1) text", "(1) text", or a labelled item:
 // "Issue 1: text", "Recommendation Two: text", and "HMCPSI recommendation:
 // text", which has no number (n is 0: the next one). The label and number
@@ -52,15 +86,15 @@ func (p *Parser) numberedItem(s string) (n int, text string, ok bool) {
 		return 0, "", false
 	}
 	if c := s[0]; c == '(' || '0' <= c && c <= '9' {
-		m := numbered.FindStringSubmatch(s)
-		if m == nil {
+		num, rest, ok := matchNumbered(s)
+		if !ok {
 			return 0, "", false
 		}
-		n, err := strconv.Atoi(m[1])
+		n, err := strconv.Atoi(num)
 		if err != nil || n == 0 {
 			return 0, "", false
 		}
-		return n, p.withoutIssueLabel(m[2]), true
+		return n, p.withoutIssueLabel(rest), true
 	}
 	if !p.mayBeIssueLabel(s) {
 		return 0, "", false

@@ -121,18 +121,37 @@ func mayBeBullet(s string) bool {
 // fold collapses every run of white space (including no-break spaces) to one
 // space and trims the ends.
 func fold(s string) string {
-	simple := true
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c == '\t' || c == '\n' || c == '\r' || c == '\f' || c >= 0x80 || (c == ' ' && (i == 0 || i+1 == len(s) || s[i+1] == ' ')) {
-			simple = false
-			break
-		}
-	}
-	if simple {
+	if isFolded(s) {
 		return s
 	}
 	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
+}
+
+// isFolded reports whether fold would return s as it is: its only white
+// space is single spaces between words. Letters beyond ASCII (a curly
+// apostrophe) need no folding; they once sent a line the slow way.
+func isFolded(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if ' ' < c && c < utf8.RuneSelf {
+			continue // most bytes: one test
+		}
+		switch {
+		case c >= utf8.RuneSelf:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return false
+			}
+			i += n - 1
+		case c == ' ':
+			if i == 0 || i+1 == len(s) || s[i+1] == ' ' {
+				return false
+			}
+		case c == '\t' || c == '\n' || c == '\r' || c == '\f':
+			return false // (a vertical tab stays, as it always has)
+		}
+	}
+	return true
 }
 
 // wordCount counts space-separated words in folded text.

@@ -22,12 +22,13 @@ type Parser struct {
 	areas      *phraseIndex // names and aliases of Areas → index in cfg.Areas
 	criteria   *phraseIndex // criterion aliases → index in cfg.Criteria
 	ratingWord *regexp.Regexp
-	themes     *termSet
-	requires   []*termSet
-	kindObject []*termSet // per kind: the words after which its terms name an object
-	headings   *termSet
-	response   *regexp.Regexp
-	issueLabel *regexp.Regexp
+	// ratingWords finds ratingWord's matches, as FindAll does.
+	ratingWords *keyedPattern
+	themes      *termSet
+	kindObject  []*termSet // per kind: the words after which its terms name an object
+	headings    *termSet
+	response    *regexp.Regexp
+	issueLabel  *regexp.Regexp
 	// issueLabelWords are the labels' words: a line that does not begin
 	// with them (after one word at most) skips issueLabel.
 	issueLabelWords [][]string
@@ -37,11 +38,12 @@ type Parser struct {
 	notAnArea    *phraseIndex
 	notAreaNames map[string]bool
 	// introTerms holds the vocabularies read from a document's intro
-	// (themes, kinds, programmes, issue nouns, all-Areas words) in one set,
+	// (themes, kinds, programmes, issue nouns, all-Areas words, what each
+	// programme requires) in one set,
 	// so that each word is looked up once: vocab v's owners are the groups
 	// from vocabAt[v] on.
 	introTerms *termSet
-	vocabAt    [inAllAreas + 2]int
+	vocabAt    [inRequires + 2]int
 
 	// Lower-case words whose absence lets a line skip a costly pattern.
 	ratingStems    []string
@@ -55,6 +57,7 @@ const (
 	inProgrammes
 	inNouns
 	inAllAreas
+	inRequires // per programme, its requires terms
 )
 
 // vocab returns the matches of vocabulary v among ms, with their groups
@@ -68,6 +71,16 @@ func (p *Parser) vocab(out, ms []match, v int) []match {
 		}
 	}
 	return out
+}
+
+// hasVocab reports whether ms holds a match of owner g of vocabulary v.
+func (p *Parser) hasVocab(ms []match, v, g int) bool {
+	for _, m := range ms {
+		if m.group == p.vocabAt[v]+g {
+			return true
+		}
+	}
+	return false
 }
 
 // mentionsRating reports whether s may hold a rating word.
@@ -116,7 +129,7 @@ func containsAny(lower string, needles []string) bool {
 // containsFold reports whether s contains any of the lower-case needles,
 // ignoring ASCII case.
 func containsFold(s string, needles []string) bool {
-	if strings.ContainsAny(s, foldsToASCII) {
+	if hasFoldToASCII(s) {
 		return containsAny(strings.ToLower(s), needles)
 	}
 	for _, n := range needles {
@@ -166,10 +179,11 @@ func NewParser(cfg *config.Config) *Parser {
 		p.ratingStems = append(p.ratingStems, strings.ToLower(r))
 	}
 	p.ratingWord = regexp.MustCompile(`(?i)\b(` + strings.Join(words, "|") + `)\b`)
+	// Tried at the rating words alone (see keyedPattern): run over every
+	// sentence that mentions one, the pattern was a third of the rating
+	// reader's time (BenchmarkParse).
+	p.ratingWords = newKeyedPattern(p.ratingWord, 0, cfg.Ratings...)
 	p.themes = termsOf(len(cfg.Themes), func(i int) []string { return themeTerms(cfg.Themes[i]) })
-	for i := range cfg.Programmes {
-		p.requires = append(p.requires, termsOf(1, func(int) []string { return cfg.Programmes[i].Requires }))
-	}
 	for i := range cfg.Kinds {
 		p.kindObject = append(p.kindObject, termsOf(1, func(int) []string { return cfg.Kinds[i].ObjectAfter }))
 	}
@@ -195,7 +209,7 @@ func NewParser(cfg *config.Config) *Parser {
 	}
 	p.notAnArea = phrasesOf(len(ex.NotAnArea), func(i int) []string { return ex.NotAnArea[i : i+1] })
 	p.introTerms = newTermSet()
-	vocabs := [][][]string{nil, nil, nil, {cfg.Extract.IssueNouns}, {ex.AllAreas}}
+	vocabs := [][][]string{nil, nil, nil, {cfg.Extract.IssueNouns}, {ex.AllAreas}, nil}
 	for _, th := range cfg.Themes {
 		vocabs[inThemes] = append(vocabs[inThemes], themeTerms(th))
 	}
@@ -204,6 +218,7 @@ func NewParser(cfg *config.Config) *Parser {
 	}
 	for _, pr := range cfg.Programmes {
 		vocabs[inProgrammes] = append(vocabs[inProgrammes], pr.Terms)
+		vocabs[inRequires] = append(vocabs[inRequires], pr.Requires)
 	}
 	group := 0
 	for v, owners := range vocabs {

@@ -99,7 +99,7 @@ func (d *docState) readProgramme(ev []evidence) {
 	for _, e := range ev {
 		if e.rank >= inOpening {
 			for g := range progs {
-				named := len(d.p.requires[g].findTokens(e.toks)) > 0
+				named := d.p.hasVocab(e.ms, inRequires, g)
 				if e.rank >= inMetadata {
 					inHead[g] = inHead[g] || named
 				} else {
@@ -120,7 +120,7 @@ func (d *docState) readProgramme(ev []evidence) {
 			if progs[g].National && d.r.Area != "" {
 				continue
 			}
-			if len(progs[g].Requires) > 0 && !inHead[g] && len(d.p.requires[g].findTokens(toks)) == 0 {
+			if len(progs[g].Requires) > 0 && !inHead[g] && !d.p.hasVocab(e.ms, inRequires, g) {
 				if d.ex != nil {
 					d.lost("programme", progs[g].ID, e.line, fmt.Sprintf("%q is named without any of its required terms", m.label))
 				}

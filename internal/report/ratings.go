@@ -96,7 +96,11 @@ func (d *docState) rateSentence(s string, lineAt func(pos int) int) {
 	if !d.p.mentionsRating(s) {
 		return
 	}
-	ratings := d.p.ratingWord.FindAllStringIndex(s, -1)
+	var ratings [][]int
+	d.p.ratingWords.findAll(s, func(loc []int) bool {
+		ratings = append(ratings, loc[:2])
+		return true
+	})
 	if len(ratings) == 0 || !d.anyMayCount(s, ratings) {
 		return
 	}

@@ -52,6 +52,24 @@ var (
 	tfVague     = regexp.MustCompile(`(?i)\b(?:shortly|in\s+due\s+course|as\s+soon\s+as\s+possible|(?:in|over)\s+the\s+(?:coming|next\s+few)\s+(?:weeks|months|years)|in\s+the\s+near\s+future|in\s+the\s+(?:short|medium|long|longer)\s+term|imminently)\b`)
 )
 
+// The patterns, each with its keys (see keyedPattern): the words, or the
+// year, that every match holds, and how many words before them a match
+// may start ("the second half of" is four, "the end of" three).
+var (
+	kpBusinessYear = newYearPattern(tfBusinessYear, 8) // lead (5), "the", "business year"
+	kpDay          = newYearPattern(tfDay, 7)          // lead (5), day, month
+	kpMonth        = newYearPattern(tfMonth, 6)        // lead (5), month
+	kpYearOnly     = everywhere(tfYearOnly)            // any number of leads
+	kpBareMonth    = newKeyedPattern(tfBareMonth, 4, tfMonthNames...)
+	kpDuration     = newKeyedPattern(tfDuration, 2, "next", "coming", "following", "forthcoming")
+	kpWithin       = newKeyedPattern(tfWithin, 0, "within")
+	kpCalendar     = newKeyedPattern(tfCalendar, 6, "this", "next", "current", "coming")
+	kpVague        = newKeyedPattern(tfVague, 3, "shortly", "course", "possible", "coming", "few", "future", "term", "imminently")
+)
+
+// tfMonthNames are the words of tfMonthWords.
+var tfMonthNames = strings.Split(strings.Trim(tfMonthWords, "()"), "|")
+
 var tfNumberWords = map[string]int{
 	"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
 	"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty four": 24, "twenty-four": 24,
@@ -67,15 +85,15 @@ func readTimeframe(text, date string, done bool) Timeframe {
 	// spares running the pattern.
 	years := firstYear(text)
 	from := 0 // where the patterns start looking
-	try := func(re *regexp.Regexp, read func(m []string, written string) (Timeframe, bool)) {
-		for _, loc := range re.FindAllStringSubmatchIndex(text[from:], -1) {
+	try := func(kp *keyedPattern, read func(m []string, written string) (Timeframe, bool)) {
+		kp.findAll(text[from:], func(loc []int) bool {
 			for i := range loc {
 				if loc[i] >= 0 {
 					loc[i] += from
 				}
 			}
 			if loc[0] >= bestAt {
-				return
+				return false
 			}
 			m := make([]string, len(loc)/2)
 			for i := range m {
@@ -86,9 +104,10 @@ func readTimeframe(text, date string, done bool) Timeframe {
 			written := strings.TrimSpace(text[loc[0]:loc[1]])
 			if tf, ok := read(m, written); ok {
 				best, bestAt = tf, loc[0]
-				return
+				return false
 			}
-		}
+			return true
+		})
 	}
 	if years >= 0 {
 		// What opens a dated timeframe stands a few words before its
@@ -100,21 +119,21 @@ func readTimeframe(text, date string, done bool) Timeframe {
 		tryDated(try)
 		from = 0
 	}
-	if mentions(text, tfMonthStems) { // a month with no year is capitalised
-		try(tfBareMonth, func(m []string, w string) (Timeframe, bool) { return readBareMonth(m, w, date, done) })
+	if hasMonthStem(text) { // a month with no year is capitalised
+		try(kpBareMonth, func(m []string, w string) (Timeframe, bool) { return readBareMonth(m, w, date, done) })
 	}
 	units := mentions(lower, []string{"week", "month", "year"})
 	if units && mentions(lower, []string{"next", "coming", "following"}) {
-		try(tfDuration, readSpan(date))
+		try(kpDuration, readSpan(date))
 	}
 	if units && strings.Contains(lower, "within") {
-		try(tfWithin, readSpan(date))
+		try(kpWithin, readSpan(date))
 	}
 	if units && mentions(lower, []string{"this", "next", "current", "coming"}) {
-		try(tfCalendar, func(m []string, w string) (Timeframe, bool) { return readCalendar(m, w, date) })
+		try(kpCalendar, func(m []string, w string) (Timeframe, bool) { return readCalendar(m, w, date) })
 	}
 	if mentions(lower, []string{"shortly", "due course", "soon", "near future", " term", "imminently", "coming", "next few"}) {
-		try(tfVague, func(m []string, w string) (Timeframe, bool) { return Timeframe{Written: w}, true })
+		try(kpVague, func(m []string, w string) (Timeframe, bool) { return Timeframe{Written: w}, true })
 	}
 	return best
 }
@@ -130,6 +149,22 @@ func mentions(s string, words []string) bool {
 }
 
 var tfMonthStems = []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+
+// hasMonthStem is mentions(s, tfMonthStems) in one pass over s, where
+// mentions makes twelve (BenchmarkParse).
+func hasMonthStem(s string) bool {
+	for i := 0; i+3 <= len(s); i++ {
+		switch s[i] {
+		case 'J', 'F', 'M', 'A', 'S', 'O', 'N', 'D':
+			for _, m := range tfMonthStems {
+				if s[i] == m[0] && s[i+1] == m[1] && s[i+2] == m[2] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
 
 // firstYear is where the first run of four digits in s starts, as every
 // year does, or -1.
@@ -148,11 +183,11 @@ func firstYear(s string) int {
 	return -1
 }
 
-type tryFunc func(re *regexp.Regexp, read func(m []string, written string) (Timeframe, bool))
+type tryFunc func(kp *keyedPattern, read func(m []string, written string) (Timeframe, bool))
 
 // tryDated tries the forms with a year: business year, day, month, year.
 func tryDated(try tryFunc) {
-	try(tfBusinessYear, func(m []string, w string) (Timeframe, bool) {
+	try(kpBusinessYear, func(m []string, w string) (Timeframe, bool) {
 		y, _ := strconv.Atoi(m[1])
 		next, _ := strconv.Atoi(m[2])
 		if (y+1)%100 != next {
@@ -160,7 +195,7 @@ func tryDated(try tryFunc) {
 		}
 		return Timeframe{Written: w, Read: fmt.Sprintf("%04d-04/%04d-03", y, y+1), Due: fmt.Sprintf("%04d-03-31", y+1)}, true
 	})
-	try(tfDay, func(m []string, w string) (Timeframe, bool) {
+	try(kpDay, func(m []string, w string) (Timeframe, bool) {
 		d, _ := strconv.Atoi(m[1])
 		y, _ := strconv.Atoi(m[3])
 		mo := tfMonthNumber[strings.ToLower(m[2])[:3]]
@@ -171,12 +206,12 @@ func tryDated(try tryFunc) {
 		day := t.Format("2006-01-02")
 		return Timeframe{Written: w, Read: day, Due: openEnded(w, day)}, true
 	})
-	try(tfMonth, func(m []string, w string) (Timeframe, bool) {
+	try(kpMonth, func(m []string, w string) (Timeframe, bool) {
 		y, _ := strconv.Atoi(m[2])
 		mo := tfMonthNumber[strings.ToLower(m[1])[:3]]
 		return Timeframe{Written: w, Read: fmt.Sprintf("%04d-%02d", y, mo), Due: openEnded(w, lastDay(y, mo))}, true
 	})
-	try(tfYearOnly, func(m []string, w string) (Timeframe, bool) {
+	try(kpYearOnly, func(m []string, w string) (Timeframe, bool) {
 		y, _ := strconv.Atoi(m[1])
 		return Timeframe{Written: w, Read: m[1], Due: openEnded(w, fmt.Sprintf("%04d-12-31", y))}, true
 	})

@@ -1,0 +1,405 @@
+package report
+
+// The reader's parts as they were before they were made faster, kept to
+// check that the fast ones give the same results: on every sentence of
+// the test documents' responses (TestFastPartsMatchReference) and on any
+// text (FuzzFastParts).
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/inspectsite/inspectsite/internal/corpus"
+)
+
+func sentenceRuneRef(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// sentenceWords splits s into words: letters, digits, inner apostrophes and
+// hyphens, and "&" on its own.
+func sentenceWordsRef(s string) []sentenceWord {
+	out := make([]sentenceWord, 0, len(s)/6+1)
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == '&' {
+			out = append(out, sentenceWord{text: "&", lower: "&", start: i, end: i + n})
+			i += n
+			continue
+		}
+		if !sentenceRuneRef(r) {
+			i += n
+			continue
+		}
+		j := i + n
+		for j < len(s) {
+			r2, n2 := utf8.DecodeRuneInString(s[j:])
+			if sentenceRuneRef(r2) {
+				j += n2
+				continue
+			}
+			if r2 == '\'' || r2 == '’' || r2 == '-' {
+				if r3, _ := utf8.DecodeRuneInString(s[j+n2:]); j+n2 < len(s) && sentenceRuneRef(r3) {
+					j += n2
+					continue
+				}
+			}
+			break
+		}
+		w := sentenceWord{text: s[i:j], start: i, end: j}
+		w.lower = strings.ToLower(w.text)
+		for _, suf := range []string{"'s", "’s"} {
+			if strings.HasSuffix(w.lower, suf) {
+				w.lower, w.possessive = strings.TrimSuffix(w.lower, suf), true
+			}
+		}
+		out = append(out, w)
+		i = j
+	}
+	return out
+}
+
+var clauseOpenersRef = []struct {
+	sep      string
+	relative bool
+}{
+	{"; ", false}, {", but ", false}, {" but ", false}, {", while ", false}, {", whilst ", false},
+	{", which ", true}, {" which ", true},
+	// "that" opens a relative clause when a verb follows it at once
+	// ("issues that will be addressed"); before a subject it only joins.
+	{" that will ", true}, {" that has ", true}, {" that have ", true}, {" that are ", true}, {" that is ", true}, {" whereby ", true}, {" in which ", true}, {", who ", true}, {" who ", true},
+}
+
+// splitClauses cuts sentence s, whose words are ws, into clauses.
+func splitClausesRef(s string, ws []sentenceWord) []clauseSpan {
+	type cut struct {
+		at, skip int
+		relative bool
+	}
+	var cuts []cut
+	lower := strings.ToLower(s)
+	for _, op := range clauseOpenersRef {
+		for from := 0; ; {
+			i := strings.Index(lower[from:], op.sep)
+			if i < 0 {
+				break
+			}
+			i += from
+			skip := len(op.sep)
+			if strings.HasPrefix(op.sep, " that ") {
+				skip = len(" that ") // the verb stays in the clause
+			}
+			cuts = append(cuts, cut{i, skip, op.relative})
+			from = i + len(op.sep)
+		}
+	}
+	// " and " between two clauses that each have a verb of their own.
+	for from := 0; ; {
+		i := strings.Index(lower[from:], " and ")
+		if i < 0 {
+			break
+		}
+		i += from
+		left, right := wordsIn(ws, lastCut(lower, i), i), wordsIn(ws, i+5, nextCut(lower, i+5))
+		if hasVerbMarker(left) && hasVerbMarker(right) {
+			cuts = append(cuts, cut{i, 5, false})
+		}
+		from = i + 5
+	}
+	sortCuts := func() {
+		for i := 1; i < len(cuts); i++ {
+			for j := i; j > 0 && cuts[j].at < cuts[j-1].at; j-- {
+				cuts[j], cuts[j-1] = cuts[j-1], cuts[j]
+			}
+		}
+	}
+	sortCuts()
+	var out []clauseSpan
+	start, rel := 0, false
+	for _, c := range cuts {
+		if c.at < start {
+			continue // overlapping openers: ", which " and " which "
+		}
+		out = append(out, clauseSpan{start, c.at, rel})
+		start, rel = c.at+c.skip, c.relative
+	}
+	return append(out, clauseSpan{start, len(s), rel})
+}
+
+func readTimeframeRef(text, date string, done bool) Timeframe {
+	best, bestAt := Timeframe{}, len(text)+1
+	lower := strings.ToLower(text)
+	// Each form needs a word that most sentences lack: a cheap look for it
+	// spares running the pattern.
+	years := firstYear(text)
+	from := 0 // where the patterns start looking
+	try := func(re *regexp.Regexp, read func(m []string, written string) (Timeframe, bool)) {
+		for _, loc := range re.FindAllStringSubmatchIndex(text[from:], -1) {
+			for i := range loc {
+				if loc[i] >= 0 {
+					loc[i] += from
+				}
+			}
+			if loc[0] >= bestAt {
+				return
+			}
+			m := make([]string, len(loc)/2)
+			for i := range m {
+				if loc[2*i] >= 0 {
+					m[i] = text[loc[2*i]:loc[2*i+1]]
+				}
+			}
+			written := strings.TrimSpace(text[loc[0]:loc[1]])
+			if tf, ok := read(m, written); ok {
+				best, bestAt = tf, loc[0]
+				return
+			}
+		}
+	}
+	if years >= 0 {
+		// What opens a dated timeframe stands a few words before its
+		// year: the patterns need not try every place before that.
+		from = max(0, years-60)
+		for from > 0 && text[from-1] != ' ' {
+			from-- // start at a word, so that \b means what it says
+		}
+		tryDatedRef(try)
+		from = 0
+	}
+	if mentions(text, tfMonthStems) { // a month with no year is capitalised
+		try(tfBareMonth, func(m []string, w string) (Timeframe, bool) { return readBareMonth(m, w, date, done) })
+	}
+	units := mentions(lower, []string{"week", "month", "year"})
+	if units && mentions(lower, []string{"next", "coming", "following"}) {
+		try(tfDuration, readSpan(date))
+	}
+	if units && strings.Contains(lower, "within") {
+		try(tfWithin, readSpan(date))
+	}
+	if units && mentions(lower, []string{"this", "next", "current", "coming"}) {
+		try(tfCalendar, func(m []string, w string) (Timeframe, bool) { return readCalendar(m, w, date) })
+	}
+	if mentions(lower, []string{"shortly", "due course", "soon", "near future", " term", "imminently", "coming", "next few"}) {
+		try(tfVague, func(m []string, w string) (Timeframe, bool) { return Timeframe{Written: w}, true })
+	}
+	return best
+}
+
+type tryFuncRef func(re *regexp.Regexp, read func(m []string, written string) (Timeframe, bool))
+
+func tryDatedRef(try tryFuncRef) {
+	try(tfBusinessYear, func(m []string, w string) (Timeframe, bool) {
+		y, _ := strconv.Atoi(m[1])
+		next, _ := strconv.Atoi(m[2])
+		if (y+1)%100 != next {
+			return Timeframe{}, false // "2018-04" is a month, "1998/2" nothing
+		}
+		return Timeframe{Written: w, Read: fmt.Sprintf("%04d-04/%04d-03", y, y+1), Due: fmt.Sprintf("%04d-03-31", y+1)}, true
+	})
+	try(tfDay, func(m []string, w string) (Timeframe, bool) {
+		d, _ := strconv.Atoi(m[1])
+		y, _ := strconv.Atoi(m[3])
+		mo := tfMonthNumber[strings.ToLower(m[2])[:3]]
+		t := time.Date(y, mo, d, 0, 0, 0, 0, time.UTC)
+		if t.Day() != d {
+			return Timeframe{}, false
+		}
+		day := t.Format("2006-01-02")
+		return Timeframe{Written: w, Read: day, Due: openEnded(w, day)}, true
+	})
+	try(tfMonth, func(m []string, w string) (Timeframe, bool) {
+		y, _ := strconv.Atoi(m[2])
+		mo := tfMonthNumber[strings.ToLower(m[1])[:3]]
+		return Timeframe{Written: w, Read: fmt.Sprintf("%04d-%02d", y, mo), Due: openEnded(w, lastDay(y, mo))}, true
+	})
+	try(tfYearOnly, func(m []string, w string) (Timeframe, bool) {
+		y, _ := strconv.Atoi(m[1])
+		return Timeframe{Written: w, Read: m[1], Due: openEnded(w, fmt.Sprintf("%04d-12-31", y))}, true
+	})
+}
+
+func newLineLocatorRef(text string) *lineLocator {
+	loc := &lineLocator{stream: make([]byte, 0, len(text)), lineStart: []int{0, 0}}
+	for _, r := range text {
+		switch {
+		case r == '\n':
+			loc.lineStart = append(loc.lineStart, len(loc.stream))
+		case r < utf8.RuneSelf:
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			if 'a' <= r && r <= 'z' || '0' <= r && r <= '9' {
+				loc.stream = append(loc.stream, byte(r))
+			}
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			loc.stream = utf8.AppendRune(loc.stream, unicode.ToLower(r))
+		}
+	}
+	return loc
+}
+
+func foldRef(s string) string {
+	simple := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '\t' || c == '\n' || c == '\r' || c == '\f' || c >= 0x80 || (c == ' ' && (i == 0 || i+1 == len(s) || s[i+1] == ' ')) {
+			simple = false
+			break
+		}
+	}
+	if simple {
+		return s
+	}
+	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
+}
+
+// checkLineLocator compares the fast line index with the reference.
+func checkLineLocator(t *testing.T, text string) {
+	t.Helper()
+	for _, l := range append(strings.Split(text, "\n"), text) {
+		if got, want := fold(l), foldRef(l); got != want {
+			t.Fatalf("fold(%q) = %q, want %q", l, got, want)
+		}
+	}
+	got, want := newLineLocator(text), newLineLocatorRef(text)
+	if string(got.stream) != string(want.stream) || !reflect.DeepEqual(got.lineStart, want.lineStart) {
+		t.Fatalf("newLineLocator(%q) = %q %v, want %q %v", text, got.stream, got.lineStart, want.stream, want.lineStart)
+	}
+}
+
+// checkFastParts compares the fast parts with the reference on sentence s
+// of a document dated date.
+func checkFastParts(t *testing.T, p *Parser, s, date string) {
+	t.Helper()
+	for _, l := range append(strings.Split(s, ". "), s) {
+		num, rest, ok := matchNumbered(l)
+		want := numbered.FindStringSubmatch(l)
+		if ok != (want != nil) || ok && (num != want[1] || rest != want[2]) {
+			t.Fatalf("matchNumbered(%q) = %q, %q, %v, want %q", l, num, rest, ok, want)
+		}
+	}
+	var got [][]int
+	p.ratingWords.findAll(s, func(loc []int) bool {
+		got = append(got, loc[:2])
+		return true
+	})
+	if want := p.ratingWord.FindAllStringIndex(s, -1); !reflect.DeepEqual(got, want) {
+		t.Fatalf("ratingWords in %q: %v, want %v", s, got, want)
+	}
+	ws, want := sentenceWords(s), sentenceWordsRef(s)
+	if !reflect.DeepEqual(ws, want) && !(len(ws) == 0 && len(want) == 0) {
+		t.Fatalf("sentenceWords(%q) = %v, want %v", s, ws, want)
+	}
+	cls, wantCls := splitClauses(s, strings.ToLower(s), ws), splitClausesRef(s, want)
+	if !reflect.DeepEqual(cls, wantCls) {
+		t.Fatalf("splitClauses(%q) = %v, want %v", s, cls, wantCls)
+	}
+	// Timeframes are read from parts of clauses: try the parts that start
+	// at a word and run to the end, and those that end at a word.
+	// At most about 16 of each, spread over the sentence.
+	var parts []string
+	step := len(ws)/16 + 1
+	for k := 0; k < len(ws); k += step {
+		parts = append(parts, s[ws[k].start:], s[:ws[k].end])
+	}
+	for _, cl := range cls {
+		parts = append(parts, s[cl.from:cl.to])
+	}
+	for _, done := range []bool{false, true} {
+		for _, part := range append(parts, s) {
+			if got, want := readTimeframe(part, date, done), readTimeframeRef(part, date, done); got != want {
+				t.Fatalf("readTimeframe(%q, %q, %v) = %+v, want %+v", part, date, done, got, want)
+			}
+		}
+	}
+}
+
+// TestFastPartsMatchReference compares the fast parts with the reference
+// on every sentence of every response of the test documents.
+func TestFastPartsMatchReference(t *testing.T) {
+	p := fuzzParser(t)
+	var names []string
+	for _, g := range []string{"../../content/*", "/work/shared/seeds/*.txt", "testdata/*/raw/*", "testdata/*/*/raw/*"} {
+		m, _ := filepath.Glob(g)
+		names = append(names, m...)
+	}
+	var docs [][]byte
+	for _, n := range names {
+		b, err := os.ReadFile(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, b)
+	}
+	for _, d := range corpus.Generate(p.cfg, 50) {
+		docs = append(docs, d.Text)
+	}
+	n := 0
+	for _, d := range docs {
+		r, _ := p.Parse("content/x.txt", d)
+		if r == nil {
+			continue
+		}
+		checkLineLocator(t, r.Text)
+		for _, is := range r.Issues {
+			for _, unit := range responseUnits(is.ResponseParagraphs) {
+				checkFastParts(t, p, blankQuotes(unit), r.Date)
+				n++
+			}
+			checkFastParts(t, p, is.Text, r.Date)
+		}
+		for _, para := range r.Narrative {
+			checkFastParts(t, p, para.Text, r.Date)
+		}
+	}
+	t.Logf("%d sentences", n)
+}
+
+// FuzzFastParts compares the fast parts with the reference on any text.
+func FuzzFastParts(f *testing.F) {
+	for _, s := range []string{
+		"The DCCP will review the files by the end of March 2019, and the CCP will report in the next twelve months.",
+		"We will, in due course, publish it in the financial year 2018/19; the Area is to meet within 6 weeks.",
+		"In the ſhort term we wiK act this Year, which  will\tbe by 5th May, 2020 — or İn the coming months.",
+		"“quoted, but not” and Legal Managers have started; CPS’s staff are reviewing it whilst the police will.",
+		"from April 2018 until mid-2019 and early2020, over the next few years, imminently, shortly, as soon as possible",
+		"in in in 2019, the end of2018/19, (within 6 weeks) by mid-May, at the end of   May; _next month, 5th of June 2021",
+		"over\tthe\nnext 12 months, this calendar year, the next financial year, later this month, in the long terms term_",
+		"(12) x. 3 . y. 123456. z. (7)\t)\t. 8.\n9) \n. 10 ) x\ny. 00. a",
+		"a\vb  c\u00a0d\u0085e’f \xff g\t",
+		"Good, 'fair' and POOR; goodness, Excellent_ (good) xGood fair-minded Fairly ſome good",
+		"the Spring of 2020 – 2021, during the business year 2019 - 20, in the first half of 2022, the next twenty-four months",
+	} {
+		f.Add(s, "2018-06-28")
+		f.Add(s, "")
+	}
+	p := fuzzParser(f)
+	f.Fuzz(func(t *testing.T, s, date string) {
+		checkFastParts(t, p, s, date)
+		checkLineLocator(t, s)
+	})
+}
+
+// TestClauseOpenersDistinct: splitClauses finds the openers in one pass,
+// which needs that none begins another and that each begins with " ", ","
+// or ";".
+func TestClauseOpenersDistinct(t *testing.T) {
+	for i, a := range clauseOpeners {
+		if len(a.sep) < 2 || !strings.ContainsRune(" ,;", rune(a.sep[0])) {
+			t.Errorf("opener %q must begin with a space, comma or semicolon and have two bytes or more", a.sep)
+		}
+		for j, b := range clauseOpeners {
+			if i != j && strings.HasPrefix(b.sep, a.sep) {
+				t.Errorf("opener %q begins opener %q", a.sep, b.sep)
+			}
+		}
+	}
+}

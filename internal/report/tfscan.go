@@ -1,0 +1,179 @@
+package report
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// Reading timeframes ran each pattern over the whole clause, trying it at
+// every byte; that was most of the commitment reader's time
+// (BenchmarkReadCommitments). A keyedPattern tries its pattern only where a
+// match can start: every match holds one of a few key words (or a year),
+// and starts at most a few words before it. The matches are those
+// FindAllStringSubmatchIndex gives, in its order:
+//
+//   - FindAll's first match starts at the leftmost place where the pattern
+//     matches, and is the match the pattern anchored there gives; the next
+//     is found the same way from where the last ended.
+//   - The places tried include every place where a match can start: a
+//     word's start, at most before words ahead of a key (words being what
+//     \s+ separates, as between a pattern's words), every such place
+//     before a key being tried.
+//   - A place not preceded by a word character reads \b at the start of
+//     the anchored pattern as the whole text does; every pattern begins
+//     with \b and a letter or digit, so no match starts after one.
+//
+// The key words are compared ignoring ASCII case; a text with a letter
+// that a case-insensitive pattern folds to ASCII (ſ, K) is left to
+// FindAll.
+type keyedPattern struct {
+	re     *regexp.Regexp
+	at     *regexp.Regexp // re anchored at the start of its input; nil: try re everywhere
+	keys   map[string]bool
+	years  bool // a year ((19|20)\d\d, a run of four digits) is the key
+	before int  // how many words before its key's a match may start
+}
+
+func newKeyedPattern(re *regexp.Regexp, before int, keys ...string) *keyedPattern {
+	kp := &keyedPattern{re: re, at: regexp.MustCompile(`^(?:` + re.String() + `)`), keys: map[string]bool{}, before: before}
+	for _, k := range keys {
+		k = strings.ToLower(k)
+		if len(k) > maxKeyLen || !isASCIIWord(k) {
+			return everywhere(re) // candidates sees only such words
+		}
+		kp.keys[k] = true
+	}
+	return kp
+}
+
+// maxKeyLen is the longest key word.
+const maxKeyLen = 12
+
+// everywhere is a pattern tried at every place, as FindAll does.
+func everywhere(re *regexp.Regexp) *keyedPattern { return &keyedPattern{re: re} }
+
+func newYearPattern(re *regexp.Regexp, before int) *keyedPattern {
+	kp := newKeyedPattern(re, before)
+	kp.years = true
+	return kp
+}
+
+// findAll calls f with each match of the pattern in s, as
+// re.FindAllStringSubmatchIndex(s, -1) gives them, until f returns false.
+func (kp *keyedPattern) findAll(s string, f func(loc []int) bool) {
+	if kp.at == nil || hasFoldToASCII(s) {
+		for _, loc := range kp.re.FindAllStringSubmatchIndex(s, -1) {
+			if !f(loc) {
+				return
+			}
+		}
+		return
+	}
+	var buf [16]int
+	cands := kp.candidates(s, buf[:0])
+	end := 0
+	for _, p := range cands {
+		if p < end {
+			continue
+		}
+		loc := kp.at.FindStringSubmatchIndex(s[p:])
+		if loc == nil {
+			continue
+		}
+		for i := range loc {
+			if loc[i] >= 0 {
+				loc[i] += p
+			}
+		}
+		if !f(loc) {
+			return
+		}
+		end = loc[1]
+	}
+}
+
+// candidates are the places in s where a match may start, in order.
+func (kp *keyedPattern) candidates(s string, out []int) []int {
+	var word [maxKeyLen]byte
+	sorted := true
+	add := func(key int) {
+		for _, p := range wordStartsBefore(s, key, kp.before) {
+			if n := len(out); n > 0 && p <= out[n-1] {
+				if p < out[n-1] {
+					sorted = false
+				}
+				if p == out[n-1] {
+					continue
+				}
+			}
+			out = append(out, p)
+		}
+	}
+	for i := 0; i < len(s); {
+		if !isAlnum(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && isAlnum(s[j]) {
+			j++
+		}
+		bounded := i == 0 || !isWordByteASCII(s[i-1])
+		if kp.years {
+			for k := i; k+4 <= j; k++ {
+				if isYearAt(s, k) && (k == i || !isDigit(s[k-1])) && (k+4 == j || !isDigit(s[k+4])) {
+					add(k)
+				}
+			}
+		} else if bounded && j-i <= len(word) {
+			w := word[:j-i]
+			for k := range w {
+				w[k] = lowerASCII(s[i+k])
+			}
+			if kp.keys[string(w)] {
+				add(i)
+			}
+		}
+		i = j
+	}
+	if !sorted {
+		sort.Ints(out)
+	}
+	return out
+}
+
+// wordStartsBefore is the places where a word starts (a letter or digit
+// after a byte that is no word character) in the token holding s[key] and
+// in the n tokens before it, tokens being what runs of \s separate.
+func wordStartsBefore(s string, key, n int) []int {
+	from := key
+	for from > 0 && !isSpaceRE(s[from-1]) {
+		from--
+	}
+	for ; n > 0 && from > 0; n-- {
+		for from > 0 && isSpaceRE(s[from-1]) {
+			from--
+		}
+		for from > 0 && !isSpaceRE(s[from-1]) {
+			from--
+		}
+	}
+	var out []int
+	for p := from; p <= key; p++ {
+		if isAlnum(s[p]) && (p == 0 || !isWordByteASCII(s[p-1])) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// isSpaceRE is \s in a pattern: space, tab, newline, form feed, carriage
+// return.
+func isSpaceRE(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+func isYearAt(s string, i int) bool {
+	return i+4 <= len(s) && (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isDigit(s[i+2]) && isDigit(s[i+3])
+}
