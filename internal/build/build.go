@@ -120,13 +120,11 @@ func load(opts Options, batch bool) (*Result, error) {
 	}
 	// A batch build reads texts again for source pages (see sourceText).
 	parsed := parseAll(src, files, parser, cfg.MaxDocumentBytes, !batch)
+	restore()
 	stage("read", t0)
 
-	// The model is built under the reading settings too: under the
-	// default ones its garbage doubles what the process holds.
 	t0 = time.Now()
 	res.Site = Model(cfg, parsed, &list)
-	restore()
 	stage("model", t0)
 	res.finish(&list, start)
 	return res, nil
