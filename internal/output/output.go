@@ -56,10 +56,13 @@ type Writer struct {
 	fresh bool
 	// prev is the previous build's manifest (nil: none to trust); files
 	// is this build's, written beside dest once the site is in place.
-	prev         *manifest
-	files        map[string]fileState
-	recipes      map[string][16]byte // of files about to be written (see Keep)
-	manifestOurs bool                // the manifest's name is free or inspectsite's
+	prev    *manifest
+	files   map[string]fileState
+	recipes map[string][16]byte // of files about to be written (see Keep)
+	// perm is the permissions of the files this build makes: a previous
+	// file of others (chmodded since) is never linked into the new site.
+	perm         fs.FileMode
+	manifestOurs bool // the manifest's name is free or inspectsite's
 }
 
 // Begin prepares a build into dest. dest may be missing, empty, or a folder
@@ -133,8 +136,16 @@ func begin(dest string, own *owner) (*Writer, error) {
 	if err != nil {
 		return nil, &Error{Path: tmp, Err: err}
 	}
+	// The owner file is made as every new file is: its permissions are
+	// those of a fresh build's files, under this process's umask.
+	ofi, err := os.Lstat(filepath.Join(tmp, ownerFile))
+	if err != nil {
+		os.RemoveAll(tmp)
+		return nil, &Error{Path: tmp, Err: err}
+	}
 	_, err = os.Stat(filepath.Join(dest, Marker))
-	w := &Writer{dest: dest, tmp: tmp, tmpInfo: fi, own: own, fresh: err != nil, files: map[string]fileState{}, recipes: map[string][16]byte{}}
+	w := &Writer{dest: dest, tmp: tmp, tmpInfo: fi, own: own, fresh: err != nil, files: map[string]fileState{}, recipes: map[string][16]byte{},
+		perm: ofi.Mode().Perm()}
 	prev, ours := readManifest(manifestName(dest))
 	w.manifestOurs = ours
 	if !w.fresh {

@@ -59,7 +59,7 @@ func (w *Writer) unchanged(rel string, sum digest, size int64, same func(old str
 	}
 	old := filepath.Join(w.dest, rel)
 	fi, err := os.Lstat(old)
-	if err != nil || !fi.Mode().IsRegular() || fi.Size() != size {
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() != size || fi.Mode().Perm() != w.perm {
 		return "", nil, false
 	}
 	if s, ok := w.prev.trusted(rel, fi); ok {
@@ -84,7 +84,7 @@ func (w *Writer) Keep(name string, recipe [16]byte) bool {
 	if !w.fresh && w.prev != nil {
 		old := filepath.Join(w.dest, rel)
 		fi, err := os.Lstat(old)
-		if err == nil && fi.Mode().IsRegular() {
+		if err == nil && fi.Mode().IsRegular() && fi.Mode().Perm() == w.perm {
 			if s, ok := w.prev.trusted(rel, fi); ok && s.recipe == recipe &&
 				w.mkdir(filepath.Dir(rel)) == nil && os.Link(old, filepath.Join(w.tmp, rel)) == nil {
 				w.note(rel, s, true)
@@ -149,7 +149,7 @@ func (w *Writer) WriteStream(name string, fill func(io.Writer) error) error {
 	if err := w.mkdir(filepath.Dir(rel)); err != nil {
 		return err
 	}
-	f, err := os.Create(target)
+	f, err := os.OpenFile(target, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644) // as Write makes its files
 	if err != nil {
 		return w.fail(rel, err)
 	}

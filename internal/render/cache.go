@@ -206,18 +206,28 @@ func (h *hasher) value(v reflect.Value) {
 		h.str(v.Elem().Type().String())
 		h.value(v.Elem())
 	case reflect.Struct:
+		// Exported fields, and embedded ones: a template reaches the
+		// exported fields an unexported embedded struct promotes.
 		t := v.Type()
 		for i := 0; i < v.NumField(); i++ {
-			if t.Field(i).IsExported() {
+			if f := t.Field(i); f.IsExported() || f.Anonymous {
 				h.value(v.Field(i))
 			}
 		}
 	case reflect.Slice, reflect.Array:
+		if v.Kind() == reflect.Slice && v.IsNil() {
+			h.u64(math.MaxUint64) // json shows a nil list as null, an empty one as []
+			return
+		}
 		h.u64(uint64(v.Len()))
 		for i := 0; i < v.Len(); i++ {
 			h.value(v.Index(i))
 		}
 	case reflect.Map:
+		if v.IsNil() {
+			h.u64(math.MaxUint64) // null in json, not {}
+			return
+		}
 		// Entries in any order: the sum of their own hashes.
 		var sum uint64
 		it := v.MapRange()

@@ -149,7 +149,9 @@ func (s abbrSet) addPhrases(ps []Phrase) {
 	}
 }
 
-// list is the set A to Z.
+// list is the set A to Z; an abbreviation whose expansion changed over
+// time, used by documents from either side of the change, is listed once
+// per expansion, in the order of the expansions, not of the map.
 func (s abbrSet) list() []*Abbreviation {
 	if len(s) == 0 {
 		return nil
@@ -158,6 +160,11 @@ func (s abbrSet) list() []*Abbreviation {
 	for a := range s {
 		out = append(out, a)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Abbr < out[j].Abbr })
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Abbr != out[j].Abbr {
+			return out[i].Abbr < out[j].Abbr
+		}
+		return out[i].Expansion < out[j].Expansion
+	})
 	return out
 }
