@@ -101,3 +101,28 @@ func BenchmarkReadCommitments(b *testing.B) {
 		p.readCommitments(rs[i%len(rs)])
 	}
 }
+
+// BenchmarkTimeframeHints compares tfHintsOf with the lower-casing and
+// look for each word it replaced (tfHintsRef), on every sentence of the
+// seed documents' responses.
+func BenchmarkTimeframeHints(b *testing.B) {
+	p := fuzzParser(b)
+	var units []string
+	for _, d := range benchDocs(b, "../../content/[0-9][0-9][0-9]_*.txt") {
+		r, _ := p.Parse("content/x.txt", d)
+		for _, is := range r.Issues {
+			units = append(units, responseUnits(is.ResponseParagraphs)...)
+		}
+	}
+	for _, c := range []struct {
+		name  string
+		hints func(string) uint8
+	}{{"fast", tfHintsOf}, {"ref", tfHintsRef}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				c.hints(units[i%len(units)])
+			}
+		})
+	}
+}

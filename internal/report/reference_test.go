@@ -134,6 +134,28 @@ func splitClausesRef(s string, ws []sentenceWord) []clauseSpan {
 	return append(out, clauseSpan{start, len(s), rel})
 }
 
+// tfHintsRef is tfHintsOf as readTimeframe once tested its gates.
+func tfHintsRef(text string) uint8 {
+	lower := strings.ToLower(text)
+	var gates uint8
+	if mentions(lower, []string{"week", "month", "year"}) {
+		gates |= tfUnits
+	}
+	if mentions(lower, []string{"next", "coming", "following"}) {
+		gates |= tfAfter
+	}
+	if strings.Contains(lower, "within") {
+		gates |= tfWithinWord
+	}
+	if mentions(lower, []string{"this", "next", "current", "coming"}) {
+		gates |= tfWhich
+	}
+	if mentions(lower, []string{"shortly", "due course", "soon", "near future", " term", "imminently", "coming", "next few"}) {
+		gates |= tfVagueWord
+	}
+	return gates
+}
+
 func readTimeframeRef(text, date string, done bool) Timeframe {
 	best, bestAt := Timeframe{}, len(text)+1
 	lower := strings.ToLower(text)
@@ -312,6 +334,11 @@ func checkFastParts(t *testing.T, p *Parser, s, date string) {
 	}
 	for _, cl := range cls {
 		parts = append(parts, s[cl.from:cl.to])
+	}
+	for _, part := range append(parts, s) {
+		if got, want := tfHintsOf(part), tfHintsRef(part); got != want {
+			t.Fatalf("tfHintsOf(%q) = %05b, want %05b", part, got, want)
+		}
 	}
 	for _, done := range []bool{false, true} {
 		for _, part := range append(parts, s) {
