@@ -126,3 +126,12 @@ func BenchmarkTimeframeHints(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkSplitLines splits and cleans the seed documents' lines.
+func BenchmarkSplitLines(b *testing.B) {
+	docs := benchDocs(b, "../../content/[0-9][0-9][0-9]_*.txt")
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		splitLines(string(docs[i%len(docs)]), 1)
+	}
+}
