@@ -135,3 +135,27 @@ func BenchmarkSplitLines(b *testing.B) {
 		splitLines(string(docs[i%len(docs)]), 1)
 	}
 }
+
+// BenchmarkTokens splits the seed documents' lines, as written, into
+// words, with appendTokens and with appendTokensRef, which lower-cases
+// each word with a capital on its own.
+func BenchmarkTokens(b *testing.B) {
+	var texts []string
+	for _, d := range benchDocs(b, "../../content/[0-9][0-9][0-9]_*.txt") {
+		for _, l := range splitLines(string(d), 1) {
+			texts = append(texts, l.text)
+		}
+	}
+	for _, c := range []struct {
+		name string
+		f    func([]string, string) []string
+	}{{"fast", appendTokens}, {"ref", appendTokensRef}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			var buf []string
+			for i := 0; i < b.N; i++ {
+				buf = c.f(buf[:0], texts[i%len(texts)])
+			}
+		})
+	}
+}

@@ -156,6 +156,30 @@ func tfHintsRef(text string) uint8 {
 	return gates
 }
 
+// appendTokensRef is appendTokens lower-casing each word on its own.
+func appendTokensRef(out []string, s string) []string {
+	for i := 0; i < len(s); {
+		j, simple, upper := wordEnd(s, i)
+		if j == i {
+			_, n := utf8.DecodeRuneInString(s[i:])
+			i += n
+			continue
+		}
+		w := s[i:j]
+		switch {
+		case !simple:
+			w = slowToken(w)
+		case upper:
+			w = strings.ToLower(w)
+		}
+		if w != "" {
+			out = append(out, w)
+		}
+		i = j
+	}
+	return out
+}
+
 func readTimeframeRef(text, date string, done bool) Timeframe {
 	best, bestAt := Timeframe{}, len(text)+1
 	lower := strings.ToLower(text)
@@ -334,6 +358,9 @@ func checkFastParts(t *testing.T, p *Parser, s, date string) {
 	}
 	for _, cl := range cls {
 		parts = append(parts, s[cl.from:cl.to])
+	}
+	if got, want := appendTokens(nil, s), appendTokensRef(nil, s); !reflect.DeepEqual(got, want) {
+		t.Fatalf("appendTokens(%q) = %q, want %q", s, got, want)
 	}
 	for _, part := range append(parts, s) {
 		if got, want := tfHintsOf(part), tfHintsRef(part); got != want {

@@ -123,7 +123,12 @@ func tokens(s string) []string { return appendTokens(make([]string, 0, len(s)/6+
 
 // appendTokens appends the words of s to out: a caller tokenising many
 // texts in turn can reuse one slice.
+//
+// The words with a capital are lower-cased into one buffer, made at the
+// first of them, rather than each into its own: most sentences have
+// several (BenchmarkTokens).
 func appendTokens(out []string, s string) []string {
+	var low strings.Builder // the words with a capital, lower-cased
 	for i := 0; i < len(s); {
 		j, simple, upper := wordEnd(s, i)
 		if j == i {
@@ -136,7 +141,10 @@ func appendTokens(out []string, s string) []string {
 		case !simple:
 			w = slowToken(w)
 		case upper:
-			w = strings.ToLower(w)
+			if low.Cap() == 0 {
+				low.Grow(min(len(s)-i, 64))
+			}
+			w = appendLower(&low, w)
 		}
 		if w != "" {
 			out = append(out, w)
