@@ -159,3 +159,20 @@ func BenchmarkTokens(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkTermMatches looks for the intro vocabularies' terms
+// (Parser.introTerms) in each line of the seed documents.
+func BenchmarkTermMatches(b *testing.B) {
+	p := fuzzParser(b)
+	var toks [][]string
+	for _, d := range benchDocs(b, "../../content/[0-9][0-9][0-9]_*.txt") {
+		for _, l := range splitLines(string(d), 1) {
+			toks = append(toks, tokens(l.lower))
+		}
+	}
+	b.ReportAllocs()
+	var out []match
+	for i := 0; i < b.N; i++ {
+		out = p.introTerms.appendMatches(out[:0], toks[i%len(toks)])
+	}
+}
