@@ -176,3 +176,32 @@ func BenchmarkTermMatches(b *testing.B) {
 		out = p.introTerms.appendMatches(out[:0], toks[i%len(toks)])
 	}
 }
+
+// BenchmarkRatingTests runs the tests of the words before and after each
+// rating word in the seed documents, as functions and as the patterns
+// they stand for.
+func BenchmarkRatingTests(b *testing.B) {
+	p := fuzzParser(b)
+	var before, after []string
+	for _, d := range benchDocs(b, "../../content/[0-9][0-9][0-9]_*.txt") {
+		for _, l := range splitLines(string(d), 1) {
+			p.ratingWords.findAll(l.text, func(loc []int) bool {
+				before = append(before, tail(l.text[:loc[0]], 60))
+				after = append(after, l.text[loc[1]:min(len(l.text), loc[1]+8)])
+				return true
+			})
+		}
+	}
+	b.Run("fast", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			k := i % len(before)
+			_ = endsWithOpenQuote(before[k]) && startsWithCloseQuote(after[k]) || mayBeRatedBy(before[k]) && ratedBy.MatchString(before[k])
+		}
+	})
+	b.Run("patterns", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			k := i % len(before)
+			_ = quoteOpen.MatchString(before[k]) && quoteClose.MatchString(after[k]) || ratedBy.MatchString(before[k])
+		}
+	})
+}

@@ -363,6 +363,15 @@ func checkFastParts(t *testing.T, p *Parser, s, date string) {
 		t.Fatalf("appendTokens(%q) = %q, want %q", s, got, want)
 	}
 	for _, part := range append(parts, s) {
+		if got, want := endsWithOpenQuote(part), quoteOpen.MatchString(part); got != want {
+			t.Fatalf("endsWithOpenQuote(%q) = %v, want %v", part, got, want)
+		}
+		if got, want := startsWithCloseQuote(part), quoteClose.MatchString(part); got != want {
+			t.Fatalf("startsWithCloseQuote(%q) = %v, want %v", part, got, want)
+		}
+		if ratedBy.MatchString(part) && !mayBeRatedBy(part) {
+			t.Fatalf("mayBeRatedBy(%q) is false, but ratedBy matches", part)
+		}
 		if got, want := tfHintsOf(part), tfHintsRef(part); got != want {
 			t.Fatalf("tfHintsOf(%q) = %05b, want %05b", part, got, want)
 		}
@@ -429,6 +438,7 @@ func FuzzFastParts(f *testing.F) {
 		"over\tthe\nnext 12 months, this calendar year, the next financial year, later this month, in the long terms term_",
 		"(12) x. 3 . y. 123456. z. (7)\t)\t. 8.\n9) \n. 10 ) x\ny. 00. a",
 		"a\vb  c\u00a0d\u0085e’f \xff g\t",
+		"rated as: 'Good' \t\"fair\"\r ‘poor’ assessed to be “excellent” deemed to be only  good, judged fair, graded – poor; ſcored “ ",
 		"Good, 'fair' and POOR; goodness, Excellent_ (good) xGood fair-minded Fairly ſome good",
 		"the Spring of 2020 – 2021, during the business year 2019 - 20, in the first half of 2022, the next twenty-four months",
 	} {
