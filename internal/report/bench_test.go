@@ -205,3 +205,26 @@ func BenchmarkRatingTests(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkMentionsRating looks for the rating words in each line of the
+// seed documents, in one pass (mentionsRating) and in one for each word
+// (containsFold).
+func BenchmarkMentionsRating(b *testing.B) {
+	p := fuzzParser(b)
+	var texts []string
+	for _, d := range benchDocs(b, "../../content/[0-9][0-9][0-9]_*.txt") {
+		for _, l := range splitLines(string(d), 1) {
+			texts = append(texts, l.text)
+		}
+	}
+	b.Run("fast", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			p.mentionsRating(texts[i%len(texts)])
+		}
+	})
+	b.Run("ref", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			containsFold(texts[i%len(texts)], p.ratingStems)
+		}
+	})
+}

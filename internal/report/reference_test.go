@@ -369,6 +369,9 @@ func checkFastParts(t *testing.T, p *Parser, s, date string) {
 		if got, want := startsWithCloseQuote(part), quoteClose.MatchString(part); got != want {
 			t.Fatalf("startsWithCloseQuote(%q) = %v, want %v", part, got, want)
 		}
+		if got, want := p.mentionsRating(part), containsFold(part, p.ratingStems); got != want {
+			t.Fatalf("mentionsRating(%q) = %v, want %v", part, got, want)
+		}
 		if ratedBy.MatchString(part) && !mayBeRatedBy(part) {
 			t.Fatalf("mayBeRatedBy(%q) is false, but ratedBy matches", part)
 		}
