@@ -101,3 +101,130 @@ func BenchmarkReadCommitments(b *testing.B) {
 		p.readCommitments(rs[i%len(rs)])
 	}
 }
+
+// BenchmarkTimeframeHints compares tfHintsOf with the lower-casing and
+// look for each word it replaced (tfHintsRef), on every sentence of the
+// seed documents' responses.
+func BenchmarkTimeframeHints(b *testing.B) {
+	p := fuzzParser(b)
+	var units []string
+	for _, d := range benchDocs(b, "../../content/[0-9][0-9][0-9]_*.txt") {
+		r, _ := p.Parse("content/x.txt", d)
+		for _, is := range r.Issues {
+			units = append(units, responseUnits(is.ResponseParagraphs)...)
+		}
+	}
+	for _, c := range []struct {
+		name  string
+		hints func(string) uint8
+	}{{"fast", tfHintsOf}, {"ref", tfHintsRef}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				c.hints(units[i%len(units)])
+			}
+		})
+	}
+}
+
+// BenchmarkSplitLines splits and cleans the seed documents' lines.
+func BenchmarkSplitLines(b *testing.B) {
+	docs := benchDocs(b, "../../content/[0-9][0-9][0-9]_*.txt")
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		splitLines(string(docs[i%len(docs)]), 1)
+	}
+}
+
+// BenchmarkTokens splits the seed documents' lines, as written, into
+// words, with appendTokens and with appendTokensRef, which lower-cases
+// each word with a capital on its own.
+func BenchmarkTokens(b *testing.B) {
+	var texts []string
+	for _, d := range benchDocs(b, "../../content/[0-9][0-9][0-9]_*.txt") {
+		for _, l := range splitLines(string(d), 1) {
+			texts = append(texts, l.text)
+		}
+	}
+	for _, c := range []struct {
+		name string
+		f    func([]string, string) []string
+	}{{"fast", appendTokens}, {"ref", appendTokensRef}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			var buf []string
+			for i := 0; i < b.N; i++ {
+				buf = c.f(buf[:0], texts[i%len(texts)])
+			}
+		})
+	}
+}
+
+// BenchmarkTermMatches looks for the intro vocabularies' terms
+// (Parser.introTerms) in each line of the seed documents.
+func BenchmarkTermMatches(b *testing.B) {
+	p := fuzzParser(b)
+	var toks [][]string
+	for _, d := range benchDocs(b, "../../content/[0-9][0-9][0-9]_*.txt") {
+		for _, l := range splitLines(string(d), 1) {
+			toks = append(toks, tokens(l.lower))
+		}
+	}
+	b.ReportAllocs()
+	var out []match
+	for i := 0; i < b.N; i++ {
+		out = p.introTerms.appendMatches(out[:0], toks[i%len(toks)])
+	}
+}
+
+// BenchmarkRatingTests runs the tests of the words before and after each
+// rating word in the seed documents, as functions and as the patterns
+// they stand for.
+func BenchmarkRatingTests(b *testing.B) {
+	p := fuzzParser(b)
+	var before, after []string
+	for _, d := range benchDocs(b, "../../content/[0-9][0-9][0-9]_*.txt") {
+		for _, l := range splitLines(string(d), 1) {
+			p.ratingWords.findAll(l.text, func(loc []int) bool {
+				before = append(before, tail(l.text[:loc[0]], 60))
+				after = append(after, l.text[loc[1]:min(len(l.text), loc[1]+8)])
+				return true
+			})
+		}
+	}
+	b.Run("fast", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			k := i % len(before)
+			_ = endsWithOpenQuote(before[k]) && startsWithCloseQuote(after[k]) || mayBeRatedBy(before[k]) && ratedBy.MatchString(before[k])
+		}
+	})
+	b.Run("patterns", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			k := i % len(before)
+			_ = quoteOpen.MatchString(before[k]) && quoteClose.MatchString(after[k]) || ratedBy.MatchString(before[k])
+		}
+	})
+}
+
+// BenchmarkMentionsRating looks for the rating words in each line of the
+// seed documents, in one pass (mentionsRating) and in one for each word
+// (containsFold).
+func BenchmarkMentionsRating(b *testing.B) {
+	p := fuzzParser(b)
+	var texts []string
+	for _, d := range benchDocs(b, "../../content/[0-9][0-9][0-9]_*.txt") {
+		for _, l := range splitLines(string(d), 1) {
+			texts = append(texts, l.text)
+		}
+	}
+	b.Run("fast", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			p.mentionsRating(texts[i%len(texts)])
+		}
+	})
+	b.Run("ref", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			containsFold(texts[i%len(texts)], p.ratingStems)
+		}
+	})
+}

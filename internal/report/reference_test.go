@@ -134,6 +134,52 @@ func splitClausesRef(s string, ws []sentenceWord) []clauseSpan {
 	return append(out, clauseSpan{start, len(s), rel})
 }
 
+// tfHintsRef is tfHintsOf as readTimeframe once tested its gates.
+func tfHintsRef(text string) uint8 {
+	lower := strings.ToLower(text)
+	var gates uint8
+	if mentions(lower, []string{"week", "month", "year"}) {
+		gates |= tfUnits
+	}
+	if mentions(lower, []string{"next", "coming", "following"}) {
+		gates |= tfAfter
+	}
+	if strings.Contains(lower, "within") {
+		gates |= tfWithinWord
+	}
+	if mentions(lower, []string{"this", "next", "current", "coming"}) {
+		gates |= tfWhich
+	}
+	if mentions(lower, []string{"shortly", "due course", "soon", "near future", " term", "imminently", "coming", "next few"}) {
+		gates |= tfVagueWord
+	}
+	return gates
+}
+
+// appendTokensRef is appendTokens lower-casing each word on its own.
+func appendTokensRef(out []string, s string) []string {
+	for i := 0; i < len(s); {
+		j, simple, upper := wordEnd(s, i)
+		if j == i {
+			_, n := utf8.DecodeRuneInString(s[i:])
+			i += n
+			continue
+		}
+		w := s[i:j]
+		switch {
+		case !simple:
+			w = slowToken(w)
+		case upper:
+			w = strings.ToLower(w)
+		}
+		if w != "" {
+			out = append(out, w)
+		}
+		i = j
+	}
+	return out
+}
+
 func readTimeframeRef(text, date string, done bool) Timeframe {
 	best, bestAt := Timeframe{}, len(text)+1
 	lower := strings.ToLower(text)
@@ -313,6 +359,26 @@ func checkFastParts(t *testing.T, p *Parser, s, date string) {
 	for _, cl := range cls {
 		parts = append(parts, s[cl.from:cl.to])
 	}
+	if got, want := appendTokens(nil, s), appendTokensRef(nil, s); !reflect.DeepEqual(got, want) {
+		t.Fatalf("appendTokens(%q) = %q, want %q", s, got, want)
+	}
+	for _, part := range append(parts, s) {
+		if got, want := endsWithOpenQuote(part), quoteOpen.MatchString(part); got != want {
+			t.Fatalf("endsWithOpenQuote(%q) = %v, want %v", part, got, want)
+		}
+		if got, want := startsWithCloseQuote(part), quoteClose.MatchString(part); got != want {
+			t.Fatalf("startsWithCloseQuote(%q) = %v, want %v", part, got, want)
+		}
+		if got, want := p.mentionsRating(part), containsFold(part, p.ratingStems); got != want {
+			t.Fatalf("mentionsRating(%q) = %v, want %v", part, got, want)
+		}
+		if ratedBy.MatchString(part) && !mayBeRatedBy(part) {
+			t.Fatalf("mayBeRatedBy(%q) is false, but ratedBy matches", part)
+		}
+		if got, want := tfHintsOf(part), tfHintsRef(part); got != want {
+			t.Fatalf("tfHintsOf(%q) = %05b, want %05b", part, got, want)
+		}
+	}
 	for _, done := range []bool{false, true} {
 		for _, part := range append(parts, s) {
 			if got, want := readTimeframe(part, date, done), readTimeframeRef(part, date, done); got != want {
@@ -375,6 +441,7 @@ func FuzzFastParts(f *testing.F) {
 		"over\tthe\nnext 12 months, this calendar year, the next financial year, later this month, in the long terms term_",
 		"(12) x. 3 . y. 123456. z. (7)\t)\t. 8.\n9) \n. 10 ) x\ny. 00. a",
 		"a\vb  c\u00a0d\u0085e’f \xff g\t",
+		"rated as: 'Good' \t\"fair\"\r ‘poor’ assessed to be “excellent” deemed to be only  good, judged fair, graded – poor; ſcored “ ",
 		"Good, 'fair' and POOR; goodness, Excellent_ (good) xGood fair-minded Fairly ſome good",
 		"the Spring of 2020 – 2021, during the business year 2019 - 20, in the first half of 2022, the next twenty-four months",
 	} {

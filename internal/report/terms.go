@@ -13,12 +13,23 @@ import (
 // It tokenises the text once and looks up each word, so its cost does not
 // grow with the number of terms.
 type termSet struct {
-	byFirst  map[string][]term // terms whose first word is exact
-	byPrefix map[string][]term // terms whose first word ends in *, by its stem
+	byFirst  map[string][]*term // terms whose first word is exact
+	byPrefix map[string][]*term // terms whose first word ends in *, by its stem
 	// stems are, by their first byte, the stems in byPrefix: a word is
 	// compared with the few that share its first byte, not looked up once
 	// for each length a stem may have.
 	stems [256][]string
+	// firsts has the bit firstKey(w) set for each first word in byFirst:
+	// most words of a text are none, and testing a bit is cheaper than
+	// looking the word up (BenchmarkTermMatches).
+	firsts [firstBits / 64]uint64
+}
+
+const firstBits = 1 << 13
+
+// firstKey hashes a word by its length and its first and last bytes.
+func firstKey(w string) uint {
+	return (uint(len(w))*0x9E37 ^ uint(w[0])<<5 ^ uint(w[len(w)-1])*131) % firstBits
 }
 
 type term struct {
@@ -29,7 +40,7 @@ type term struct {
 }
 
 func newTermSet() *termSet {
-	return &termSet{byFirst: map[string][]term{}, byPrefix: map[string][]term{}}
+	return &termSet{byFirst: map[string][]*term{}, byPrefix: map[string][]*term{}}
 }
 
 func (ts *termSet) add(label string, group int) {
@@ -46,7 +57,7 @@ func (ts *termSet) add(label string, group int) {
 	if len(words) == 0 {
 		return
 	}
-	t := term{label: raw, group: group, words: words, wild: wild}
+	t := &term{label: raw, group: group, words: words, wild: wild}
 	if wild[0] {
 		ts.byPrefix[words[0]] = append(ts.byPrefix[words[0]], t)
 		if first := words[0][0]; !slices.Contains(ts.stems[first], words[0]) {
@@ -55,12 +66,18 @@ func (ts *termSet) add(label string, group int) {
 		return
 	}
 	ts.byFirst[words[0]] = append(ts.byFirst[words[0]], t)
+	k := firstKey(words[0])
+	ts.firsts[k/64] |= 1 << (k % 64)
 }
 
 // match is one term found in a text; pos is the index of its first word.
+// It points to its term rather than holding a copy (24 bytes a match, not
+// 80, for matching to copy; BenchmarkTermMatches); group starts as the
+// term's and may be renumbered (Parser.vocab).
 type match struct {
-	term
-	pos int
+	*term
+	group int
+	pos   int
 }
 
 // find returns every term occurrence in text, in text order.
@@ -80,18 +97,21 @@ func (ts *termSet) findTokens(toks []string) []match { return ts.appendMatches(n
 // looking in many texts in turn can reuse one slice.
 func (ts *termSet) appendMatches(out []match, toks []string) []match {
 	for i, w := range toks {
-		for _, t := range ts.byFirst[w] {
-			if t.matchesAt(toks, i) {
-				out = append(out, match{t, i})
+		if k := firstKey(w); ts.firsts[k/64]&(1<<(k%64)) != 0 {
+			for _, t := range ts.byFirst[w] {
+				if t.matchesAt(toks, i) {
+					out = append(out, match{t, t.group, i})
+				}
 			}
 		}
 		for _, stem := range ts.stems[w[0]] {
-			if !strings.HasPrefix(w, stem) {
+			// (The second byte first: most stems differ there already.)
+			if len(stem) > len(w) || len(stem) > 1 && stem[1] != w[1] || w[:len(stem)] != stem {
 				continue
 			}
 			for _, t := range ts.byPrefix[stem] {
 				if t.matchesAt(toks, i) {
-					out = append(out, match{t, i})
+					out = append(out, match{t, t.group, i})
 				}
 			}
 		}
@@ -99,7 +119,7 @@ func (ts *termSet) appendMatches(out []match, toks []string) []match {
 	return out
 }
 
-func (t term) matchesAt(toks []string, i int) bool {
+func (t *term) matchesAt(toks []string, i int) bool {
 	if i+len(t.words) > len(toks) {
 		return false
 	}
@@ -123,7 +143,12 @@ func tokens(s string) []string { return appendTokens(make([]string, 0, len(s)/6+
 
 // appendTokens appends the words of s to out: a caller tokenising many
 // texts in turn can reuse one slice.
+//
+// The words with a capital are lower-cased into one buffer, made at the
+// first of them, rather than each into its own: most sentences have
+// several (BenchmarkTokens).
 func appendTokens(out []string, s string) []string {
+	var low strings.Builder // the words with a capital, lower-cased
 	for i := 0; i < len(s); {
 		j, simple, upper := wordEnd(s, i)
 		if j == i {
@@ -136,7 +161,10 @@ func appendTokens(out []string, s string) []string {
 		case !simple:
 			w = slowToken(w)
 		case upper:
-			w = strings.ToLower(w)
+			if low.Cap() == 0 {
+				low.Grow(min(len(s)-i, 64))
+			}
+			w = appendLower(&low, w)
 		}
 		if w != "" {
 			out = append(out, w)

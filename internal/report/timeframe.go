@@ -80,9 +80,9 @@ var tfNumberWords = map[string]int{
 // month with no year is the latest such month up to the date, not the next.
 func readTimeframe(text, date string, done bool) Timeframe {
 	best, bestAt := Timeframe{}, len(text)+1
-	lower := strings.ToLower(text)
 	// Each form needs a word that most sentences lack: a cheap look for it
 	// spares running the pattern.
+	hints := tfHintsOf(text)
 	years := firstYear(text)
 	from := 0 // where the patterns start looking
 	try := func(kp *keyedPattern, read func(m []string, written string) (Timeframe, bool)) {
@@ -122,17 +122,17 @@ func readTimeframe(text, date string, done bool) Timeframe {
 	if hasMonthStem(text) { // a month with no year is capitalised
 		try(kpBareMonth, func(m []string, w string) (Timeframe, bool) { return readBareMonth(m, w, date, done) })
 	}
-	units := mentions(lower, []string{"week", "month", "year"})
-	if units && mentions(lower, []string{"next", "coming", "following"}) {
+	units := hints&tfUnits != 0
+	if units && hints&tfAfter != 0 {
 		try(kpDuration, readSpan(date))
 	}
-	if units && strings.Contains(lower, "within") {
+	if units && hints&tfWithinWord != 0 {
 		try(kpWithin, readSpan(date))
 	}
-	if units && mentions(lower, []string{"this", "next", "current", "coming"}) {
+	if units && hints&tfWhich != 0 {
 		try(kpCalendar, func(m []string, w string) (Timeframe, bool) { return readCalendar(m, w, date) })
 	}
-	if mentions(lower, []string{"shortly", "due course", "soon", "near future", " term", "imminently", "coming", "next few"}) {
+	if hints&tfVagueWord != 0 {
 		try(kpVague, func(m []string, w string) (Timeframe, bool) { return Timeframe{Written: w}, true })
 	}
 	return best
@@ -146,6 +146,83 @@ func mentions(s string, words []string) bool {
 		}
 	}
 	return false
+}
+
+// The words whose presence lets readTimeframe try a pattern, each with the
+// gates it opens: a unit (kpDuration, kpWithin and kpCalendar need one),
+// then what kpDuration, kpWithin, kpCalendar and kpVague each need. The
+// test is a substring of the lower-case text ("coming" in "becoming").
+const (
+	tfUnits = 1 << iota
+	tfAfter
+	tfWithinWord
+	tfWhich
+	tfVagueWord
+)
+
+var tfHintWords = []struct {
+	word  string
+	gates uint8
+}{
+	{"week", tfUnits}, {"month", tfUnits}, {"year", tfUnits},
+	{"next", tfAfter | tfWhich}, {"coming", tfAfter | tfWhich | tfVagueWord}, {"following", tfAfter},
+	{"within", tfWithinWord},
+	{"this", tfWhich}, {"current", tfWhich},
+	{"shortly", tfVagueWord}, {"due course", tfVagueWord}, {"soon", tfVagueWord}, {"near future", tfVagueWord},
+	{" term", tfVagueWord}, {"imminently", tfVagueWord}, {"next few", tfVagueWord},
+}
+
+// tfHintsByByte lists, for each byte in either case, the hint words that
+// start with it.
+var tfHintsByByte = func() (t [256][]int) {
+	for i, h := range tfHintWords {
+		c := h.word[0]
+		t[c] = append(t[c], i)
+		if 'a' <= c && c <= 'z' {
+			t[c-'a'+'A'] = append(t[c-'a'+'A'], i)
+		}
+	}
+	return t
+}()
+
+// tfHintsOf is the gates the words of tfHintWords open in text: those
+// that strings.Contains(strings.ToLower(text), word) finds. One pass over
+// text, where lower-casing it and looking for each word took a quarter of
+// readTimeframe's time (BenchmarkReadCommitments). Only İ and the Kelvin
+// sign lower-case to ASCII letters; text holding them takes the long way.
+func tfHintsOf(text string) uint8 {
+	var gates uint8
+	if strings.Contains(text, "\u0130") || strings.Contains(text, "\u212A") {
+		lower := strings.ToLower(text)
+		for _, h := range tfHintWords {
+			if strings.Contains(lower, h.word) {
+				gates |= h.gates
+			}
+		}
+		return gates
+	}
+	for i := 0; i < len(text); i++ {
+		for _, k := range tfHintsByByte[text[i]] {
+			if h := tfHintWords[k]; hasPrefixFoldASCII(text[i:], h.word) {
+				gates |= h.gates
+			}
+		}
+	}
+	return gates
+}
+
+// hasPrefixFoldASCII reports whether s begins with the lower-case ASCII
+// prefix, ignoring ASCII case.
+func hasPrefixFoldASCII(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for j := 0; j < len(prefix); j++ {
+		if lowerASCII(s[j]) != prefix[j] {
+			return false
+		}
+	}
+	return true
 }
 
 var tfMonthStems = []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
