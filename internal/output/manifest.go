@@ -29,7 +29,8 @@ import (
 //
 // The next build trusts a line only for a file that is still that inode,
 // of that size and modification time, whose inode has not changed (ctime)
-// since the manifest was written: an edit, a truncation, a copy over it, a
+// since the manifest was written (the earlier of the time its closing line
+// records and its own modification time, which a touch moves on): an edit, a truncation, a copy over it, a
 // change of its times or a file put in its place all set the ctime to the
 // time they happen, and nothing sets it back. A file changed in the same
 // tick of the file system's clock as the manifest was written cannot be
@@ -82,9 +83,20 @@ func stateOf(sum digest, fi fs.FileInfo) fileState {
 
 // manifest is the previous build's record, read at Begin.
 type manifest struct {
-	files   map[string]fileState // by path inside the site, as the OS spells it
-	written time.Time            // the manifest file's own modification time
+	files map[string]fileState // by path inside the site, as the OS spells it
+	// written bounds when it was written: the earlier of the time it
+	// records and its own modification time, which anyone may move on.
+	written time.Time
 }
+
+// clockMargin is how far before the time a manifest records a file's
+// change may be and still not be vouched for. File systems stamp changes
+// with a coarse clock (a tick of up to 10 ms) that can lag the clock the
+// time is read from: a change just after the manifest was written can bear
+// a stamp just before the time it records. Files written in the last
+// moments of a build are compared byte by byte next time; nothing is lost
+// but a little time.
+const clockMargin = 20 * time.Millisecond
 
 func manifestName(dest string) string {
 	return filepath.Join(filepath.Dir(dest), "."+filepath.Base(dest)+".manifest")
@@ -129,29 +141,34 @@ func readManifest(name string) (m *manifest, ours bool) {
 	if err != nil || !bytes.HasPrefix(data, []byte(manifestHeader)) {
 		return nil, len(data) == 0 && err == nil // an empty file: a build killed as it began one
 	}
-	files, err := parseManifest(data)
+	files, at, err := parseManifest(data)
 	if err != nil {
 		return nil, true
 	}
-	return &manifest{files: files, written: fi.ModTime()}, true
+	written := fi.ModTime()
+	if at = at.Add(-clockMargin); at.Before(written) {
+		written = at
+	}
+	return &manifest{files: files, written: written}, true
 }
 
-// parseManifest checks the closing line (the number of lines and the
-// digest of all before it) and reads every line; any fault rejects the
-// whole manifest.
-func parseManifest(data []byte) (map[string]fileState, error) {
+// parseManifest checks the closing line (the number of lines, the digest
+// of all before it and when it was written) and reads every line; any fault
+// rejects the whole manifest.
+func parseManifest(data []byte) (map[string]fileState, time.Time, error) {
 	body, last, ok := cutLastLine(data)
 	if !ok {
-		return nil, errors.New("no closing line")
+		return nil, time.Time{}, errors.New("no closing line")
 	}
 	var count int
 	var sum string
-	if _, err := fmt.Sscanf(last, "end %d %s", &count, &sum); err != nil {
-		return nil, err
+	var at int64
+	if _, err := fmt.Sscanf(last, "end %d %s %d", &count, &sum, &at); err != nil {
+		return nil, time.Time{}, err
 	}
 	whole := sha256.Sum256(body)
 	if sum != hex.EncodeToString(whole[:]) {
-		return nil, errors.New("digest differs")
+		return nil, time.Time{}, errors.New("digest differs")
 	}
 	files := make(map[string]fileState, count)
 	lines := body[len(manifestHeader):]
@@ -160,14 +177,14 @@ func parseManifest(data []byte) (map[string]fileState, error) {
 		lines = rest
 		path, s, err := parseManifestLine(string(line))
 		if err != nil {
-			return nil, err
+			return nil, time.Time{}, err
 		}
 		files[path] = s
 	}
 	if len(files) != count {
-		return nil, errors.New("count differs")
+		return nil, time.Time{}, errors.New("count differs")
 	}
-	return files, nil
+	return files, time.Unix(0, at), nil
 }
 
 // cutLastLine splits data, which must end in a newline, before its last line.
@@ -206,9 +223,10 @@ func parseManifestLine(line string) (string, fileState, error) {
 	return f[5], s, nil
 }
 
-// encodeManifest writes files, sorted by path, in the manifest's format.
-// A path holding a newline is left out (its file is compared next time).
-func encodeManifest(out io.Writer, files map[string]fileState) error {
+// encodeManifest writes files, sorted by path, in the manifest's format,
+// with at, the time it is written, in its closing line. A path holding a
+// newline is left out (its file is compared next time).
+func encodeManifest(out io.Writer, files map[string]fileState, at time.Time) error {
 	paths := make([]string, 0, len(files))
 	for p := range files {
 		if !strings.Contains(p, "\n") {
@@ -243,7 +261,7 @@ func encodeManifest(out io.Writer, files map[string]fileState) error {
 	if err := bw.Flush(); err != nil {
 		return err
 	}
-	_, err := fmt.Fprintf(out, "end %d %x\n", len(paths), h.Sum(nil))
+	_, err := fmt.Fprintf(out, "end %d %x %d\n", len(paths), h.Sum(nil), at.UnixNano())
 	return err
 }
 
@@ -261,7 +279,7 @@ func writeManifest(name string, files map[string]fileState) {
 	if err != nil {
 		return
 	}
-	err = encodeManifest(f, files)
+	err = encodeManifest(f, files, time.Now())
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
