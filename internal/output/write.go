@@ -54,12 +54,8 @@ func (w *Writer) Write(name string, data []byte) error {
 // previous manifest first; where the manifest cannot vouch for the file as
 // it is now, same compares its bytes.
 func (w *Writer) unchanged(rel string, sum digest, size int64, same func(old string) bool) (string, fs.FileInfo, bool) {
-	if w.fresh {
-		return "", nil, false
-	}
-	old := filepath.Join(w.dest, rel)
-	fi, err := os.Lstat(old)
-	if err != nil || !fi.Mode().IsRegular() || fi.Size() != size || fi.Mode().Perm() != w.perm {
+	old, fi, ok := w.previous(rel)
+	if !ok || fi.Size() != size {
 		return "", nil, false
 	}
 	if s, ok := w.prev.trusted(rel, fi); ok {
@@ -69,6 +65,21 @@ func (w *Writer) unchanged(rel string, sum digest, size int64, same func(old str
 	w.compared++
 	w.mu.Unlock()
 	return old, fi, same(old)
+}
+
+// previous returns the previous site's file at rel, when there is one that
+// may stand in the new site: a regular file with the permissions this build
+// gives its files.
+func (w *Writer) previous(rel string) (string, fs.FileInfo, bool) {
+	if w.fresh {
+		return "", nil, false
+	}
+	old := filepath.Join(w.dest, rel)
+	fi, err := os.Lstat(old)
+	if err != nil || !fi.Mode().IsRegular() || fi.Mode().Perm() != w.perm {
+		return "", nil, false
+	}
+	return old, fi, true
 }
 
 // Keep keeps the previous site's file at name, as it is, when the manifest
@@ -81,15 +92,11 @@ func (w *Writer) Keep(name string, recipe [16]byte) bool {
 	if err != nil || recipe == ([16]byte{}) {
 		return false
 	}
-	if !w.fresh && w.prev != nil {
-		old := filepath.Join(w.dest, rel)
-		fi, err := os.Lstat(old)
-		if err == nil && fi.Mode().IsRegular() && fi.Mode().Perm() == w.perm {
-			if s, ok := w.prev.trusted(rel, fi); ok && s.recipe == recipe &&
-				w.mkdir(filepath.Dir(rel)) == nil && os.Link(old, filepath.Join(w.tmp, rel)) == nil {
-				w.note(rel, s, true)
-				return true
-			}
+	if old, fi, ok := w.previous(rel); ok {
+		if s, ok := w.prev.trusted(rel, fi); ok && s.recipe == recipe &&
+			w.mkdir(filepath.Dir(rel)) == nil && os.Link(old, filepath.Join(w.tmp, rel)) == nil {
+			w.note(rel, s, true)
+			return true
 		}
 	}
 	w.mu.Lock()
