@@ -125,10 +125,14 @@
 // Frame.Cached renders a partial of base.html or partials.html once per
 // build for each value it is given and reuses the result: base.html renders
 // the site header and footer that way ({{.Cached "site-header" .Header}}).
-// As the key
+// Issue.Cached does the same for one issue's partials on the pages that
+// show the issue: the report page and the theme pages render its response
+// and its commitments with {{.Cached "response"}} and {{.Cached
+// "commitments"}}, so they are rendered once, not once per page. As the key
 // is the data itself, a cached partial cannot show anything stale; it is
 // rendered as base.html and partials.html define it, even where a page's
-// own file redefines it.
+// own file redefines it (a page that shows its own version calls
+// {{template "response" .}} instead).
 //
 // The template functions are pure: date and monthYear ("5 April 2018",
 // "April 2018" from YYYY-MM-DD), plural (plural 3 "issue" "issues"), lower,

@@ -1,9 +1,10 @@
 package render
 
 import (
+	"bytes"
 	"html/template"
 	"reflect"
-	"strings"
+	"slices"
 	"sync"
 )
 
@@ -25,8 +26,9 @@ type fragmentKey struct {
 
 // Cached renders the partial name, as base.html and partials.html define
 // it, with data, once per build for each value of data, and reuses the
-// result wherever it is asked for again: {{$.Cached "response" .Issue}}.
-// Use it for partials repeated across many pages.
+// result wherever it is asked for again: {{.Cached "site-header" .Header}}.
+// Use it for partials repeated across many pages with few values; an
+// issue's own partials are Issue.Cached.
 func (f *Frame) Cached(name string, data any) (template.HTML, error) {
 	return f.fragments.render(name, data)
 }
@@ -45,11 +47,69 @@ func (c *fragments) render(name string, data any) (template.HTML, error) {
 	if h, ok := c.m.Load(k); ok {
 		return h.(template.HTML), nil
 	}
-	var b strings.Builder
-	if err := c.t.common.ExecuteTemplate(&b, name, data); err != nil {
+	h, err := c.execute(name, data)
+	if err != nil {
 		return "", err
 	}
-	h := template.HTML(b.String())
 	c.m.Store(k, h)
 	return h, nil
+}
+
+// execute renders the partial name, as base.html and partials.html define
+// it, with data.
+func (c *fragments) execute(name string, data any) (template.HTML, error) {
+	b := fragmentBuffers.Get().(*bytes.Buffer)
+	defer fragmentBuffers.Put(b)
+	b.Reset()
+	if err := c.t.common.ExecuteTemplate(b, name, data); err != nil {
+		return "", err
+	}
+	return template.HTML(b.String()), nil
+}
+
+var fragmentBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// issueFragments holds the partials rendered for one issue through
+// Issue.Cached. They are kept only while pages that show the issue are
+// still to be rendered: the schedule renders each Area's reports and
+// then the theme pages that end with that Area, and releases a report's
+// fragments once all of them are done (see schedule), so that at any time
+// only a few Areas' fragments are held, not the whole site's. A fragment
+// asked for after its release is rendered again, not kept.
+type issueFragments struct {
+	c     *fragments
+	mu    sync.Mutex
+	done  bool // released
+	names []string
+	html  []template.HTML
+}
+
+func (f *issueFragments) render(name string, is *Issue) (template.HTML, error) {
+	f.mu.Lock()
+	for i, n := range f.names {
+		if n == name {
+			h := f.html[i]
+			f.mu.Unlock()
+			return h, nil
+		}
+	}
+	done := f.done
+	f.mu.Unlock()
+	h, err := f.c.execute(name, is)
+	if err != nil || done {
+		return h, err
+	}
+	f.mu.Lock()
+	if !f.done && !slices.Contains(f.names, name) {
+		f.names = append(f.names, name)
+		f.html = append(f.html, h)
+	}
+	f.mu.Unlock()
+	return h, nil
+}
+
+func (f *issueFragments) release() {
+	f.mu.Lock()
+	f.done, f.names, f.html = true, nil, nil
+	f.mu.Unlock()
 }

@@ -177,6 +177,7 @@ type run struct {
 	cache     *Cache
 	hashes    *hashMemo
 	fragments *fragments
+	schedule  *schedule
 	menus     map[string][]MenuItem
 	text      TextFunc // for reports whose Text was not kept
 	reuse     bool     // write is synchronous: page buffers may be reused
@@ -286,7 +287,8 @@ func (r *run) htmlPages() {
 	if r.failed() {
 		return
 	}
-	ps := r.pages
+	r.schedule = newSchedule(r.s, r.pages)
+	ps := r.schedule.order
 	jobs := make(chan *pageSpec)
 	var wg sync.WaitGroup
 	workers := runtime.GOMAXPROCS(0)
@@ -305,6 +307,7 @@ func (r *run) htmlPages() {
 					continue
 				}
 				b, kept, err := r.page(p, out)
+				r.schedule.done(p, r.views)
 				if kept {
 					r.emitKept()
 					continue

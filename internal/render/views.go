@@ -1,6 +1,7 @@
 package render
 
 import (
+	"html/template"
 	"net/url"
 	"strconv"
 	"sync"
@@ -75,6 +76,17 @@ type Issue struct {
 	Joint []Link
 	// Commitments are what the response promises (commitments.go).
 	Commitments []*Commitment
+
+	frags *issueFragments // see Cached
+}
+
+// Cached renders the partial name, as partials.html defines it, with the
+// issue as its data, and reuses the result on the other pages that show the
+// issue: the report page and the theme pages show its response that way
+// ({{.Cached "response"}}, {{.Cached "commitments"}}). A partial given the
+// same issue renders to the same bytes, so the result cannot be stale.
+func (is *Issue) Cached(name string) (template.HTML, error) {
+	return is.frags.render(name, is)
 }
 
 // IssueRef is an issue with the report it comes from, for the pages that
@@ -111,6 +123,19 @@ func (v *views) report(rep *report.Report) *Report {
 	}
 	v.mu.Unlock()
 	return x
+}
+
+// release lets go of the fragments of rep's issues (see schedule).
+func (v *views) release(rep *report.Report) {
+	v.mu.Lock()
+	x := v.m[rep]
+	v.mu.Unlock()
+	if x == nil {
+		return
+	}
+	for _, is := range x.Issues {
+		is.frags.release()
+	}
 }
 
 func (v *views) reports(rs []*report.Report) []*Report {
@@ -182,12 +207,17 @@ func (r *run) makeReport(rep *report.Report) *Report {
 		x.OtherRatings = append(x.OtherRatings, OtherRating{o.Label, o.Rating})
 	}
 	x.Issues = make([]*Issue, len(rep.Issues))
+	frags := make([]issueFragments, len(rep.Issues))
+	released := r.schedule.released(rep)
+	for i := range frags {
+		frags[i] = issueFragments{c: r.fragments, done: released}
+	}
 	for i := range rep.Issues {
 		is := &rep.Issues[i]
 		id := r.l.issueID(rep, i)
 		y := &Issue{Number: is.Number, ID: id, URL: u.rel(rep.URL + "#" + id),
 			Text: r.gloss.text(is.Text, rep.Date), Line: r.sourceLine(rep, is.Line), ResponseLine: r.sourceLine(rep, is.ResponseLine),
-			JointWith: is.JointWith}
+			JointWith: is.JointWith, frags: &frags[i]}
 		for _, a := range r.s.JointAreas(is) {
 			y.Joint = append(y.Joint, Link{"CPS " + a.Name, u.rel("/areas/" + a.Slug + "/")})
 		}
