@@ -77,6 +77,11 @@ func (p *Parser) readCommitments(r *Report) {
 	g := grammarFor(p.cfg)
 	byResponse := map[int][]Commitment{}
 	var loc *lineLocator
+	defer func() {
+		if loc != nil {
+			lineLocators.Put(loc)
+		}
+	}()
 	for i := range r.Issues {
 		is := &r.Issues[i]
 		if is.ResponseLine == 0 || len(g.cfg.Roles) == 0 {
@@ -86,7 +91,11 @@ func (p *Parser) readCommitments(r *Report) {
 		cs, ok := byResponse[is.ResponseLine]
 		if !ok {
 			if loc == nil {
-				loc = newLineLocator(r.Text)
+				loc, _ = lineLocators.Get().(*lineLocator)
+				if loc == nil {
+					loc = &lineLocator{}
+				}
+				indexLines(loc, r.Text)
 			}
 			cs = g.read(is.ResponseParagraphs, r.Date, loc, is.ResponseLine)
 			byResponse[is.ResponseLine] = cs
@@ -115,6 +124,10 @@ func (g *commitmentGrammar) read(paras []string, date string, loc *lineLocator, 
 	}
 	return out
 }
+
+// lineLocators hold the line indexes readCommitments makes, one a
+// document, for the next document to reuse (see indexLines).
+var lineLocators sync.Pool
 
 // wordBuffers hold the slices the words of a response's sentences are read
 // into: one for all the responses of a build, not one made for each

@@ -315,9 +315,13 @@ func checkLineLocator(t *testing.T, text string) {
 			t.Fatalf("fold(%q) = %q, want %q", l, got, want)
 		}
 	}
-	got, want := newLineLocator(text), newLineLocatorRef(text)
-	if string(got.stream) != string(want.stream) || !reflect.DeepEqual(got.lineStart, want.lineStart) {
-		t.Fatalf("newLineLocator(%q) = %q %v, want %q %v", text, got.stream, got.lineStart, want.stream, want.lineStart)
+	want := newLineLocatorRef(text)
+	// A locator reused from a longer text (lineLocators) indexes as a new one.
+	reused := indexLines(newLineLocator(text+"\nÉ\n"+text), text)
+	for _, got := range []*lineLocator{newLineLocator(text), reused} {
+		if string(got.stream) != string(want.stream) || !reflect.DeepEqual(got.lineStart, want.lineStart) {
+			t.Fatalf("newLineLocator(%q) = %q %v, want %q %v", text, got.stream, got.lineStart, want.stream, want.lineStart)
+		}
 	}
 }
 

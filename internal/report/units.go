@@ -96,12 +96,26 @@ type lineLocator struct {
 	key       []byte
 }
 
-func newLineLocator(text string) *lineLocator {
-	loc := &lineLocator{lineStart: make([]int, 2, 2+strings.Count(text, "\n"))}
+func newLineLocator(text string) *lineLocator { return indexLines(&lineLocator{}, text) }
+
+// indexLines makes loc index text, reusing its slices: readCommitments
+// keeps one locator for all the documents of a build (lineLocators), as
+// making a stream as long as each document was a twentieth of the bytes
+// Parse allocates (BenchmarkParseGenerated).
+func indexLines(loc *lineLocator, text string) *lineLocator {
+	lines := 2 + strings.Count(text, "\n")
+	if cap(loc.lineStart) < lines {
+		loc.lineStart = make([]int, 0, lines)
+	}
+	loc.lineStart = append(loc.lineStart[:0], 0, 0)
 	// ASCII is read byte by byte into a buffer as long as the text, which
 	// it cannot outgrow; decoding every rune, and appending every byte,
 	// cost three times as much (BenchmarkReadCommitments).
-	stream := make([]byte, len(text))
+	stream := loc.stream[:0]
+	if cap(stream) < len(text) {
+		stream = make([]byte, len(text))
+	}
+	stream = stream[:len(text)]
 	n := 0
 	for i := 0; i < len(text); {
 		if c := lowerAlnum[text[i]]; c != 0 {
