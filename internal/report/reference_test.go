@@ -474,3 +474,17 @@ func TestClauseOpenersDistinct(t *testing.T) {
 		}
 	}
 }
+
+// TestTimeframeHintWords: tfHintsOf compares a hint word where its first
+// two bytes are, which needs that each has two bytes or more, in lower
+// case, and that there are at most 32 of them (a bit each).
+func TestTimeframeHintWords(t *testing.T) {
+	if len(tfHintWords) > 32 {
+		t.Errorf("%d hint words, more than 32", len(tfHintWords))
+	}
+	for _, h := range tfHintWords {
+		if len(h.word) < 2 || h.word != strings.ToLower(h.word) {
+			t.Errorf("hint word %q must have two bytes or more, in lower case", h.word)
+		}
+	}
+}
