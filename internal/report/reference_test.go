@@ -448,6 +448,7 @@ func FuzzFastParts(f *testing.F) {
 		"rated as: 'Good' \t\"fair\"\r ‘poor’ assessed to be “excellent” deemed to be only  good, judged fair, graded – poor; ſcored “ ",
 		"Good, 'fair' and POOR; goodness, Excellent_ (good) xGood fair-minded Fairly ſome good",
 		"the Spring of 2020 – 2021, during the business year 2019 - 20, in the first half of 2022, the next twenty-four months",
+		"by 5th March,\t2019, in 2018 –19, 2018/ 19 and 2018 /2019, mid-March  2020, the end ofMay 2019, JUNE 2021, 1 sept 2019, 2019,2020 ,March 2018",
 	} {
 		f.Add(s, "2018-06-28")
 		f.Add(s, "")

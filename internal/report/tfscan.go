@@ -28,11 +28,14 @@ import (
 // that a case-insensitive pattern folds to ASCII (ſ, K) is left to
 // FindAll.
 type keyedPattern struct {
-	re     *regexp.Regexp
-	at     *regexp.Regexp // re anchored at the start of its input; nil: try re everywhere
-	keys   map[string]bool
-	years  bool // a year ((19|20)\d\d, a run of four digits) is the key
-	before int  // how many words before its key's a match may start
+	re    *regexp.Regexp
+	at    *regexp.Regexp // re anchored at the start of its input; nil: try re everywhere
+	keys  map[string]bool
+	years bool // a year ((19|20)\d\d, a run of four digits) is the key
+	// yearFits, when set, says whether the year at s[k] may be a match's
+	// own: what must stand next to it is there.
+	yearFits func(s string, k int) bool
+	before   int // how many words before its key's a match may start
 }
 
 func newKeyedPattern(re *regexp.Regexp, before int, keys ...string) *keyedPattern {
@@ -53,10 +56,53 @@ const maxKeyLen = 12
 // everywhere is a pattern tried at every place, as FindAll does.
 func everywhere(re *regexp.Regexp) *keyedPattern { return &keyedPattern{re: re} }
 
-func newYearPattern(re *regexp.Regexp, before int) *keyedPattern {
+func newYearPattern(re *regexp.Regexp, before int, fits func(s string, k int) bool) *keyedPattern {
 	kp := newKeyedPattern(re, before)
-	kp.years = true
+	kp.years, kp.yearFits = true, fits
 	return kp
+}
+
+// A year is tried only where what the pattern needs next to it is there:
+// most years in a response are neither a business year's nor a month's,
+// and trying the three dated patterns before each was half of
+// readTimeframe's time (BenchmarkParse).
+
+// yearThenShort: a year followed by \s*[/\-–]\s*\d\d (tfBusinessYear).
+func yearThenShort(s string, k int) bool {
+	j := skipSpaceRE(s, k+4)
+	switch {
+	case j < len(s) && (s[j] == '/' || s[j] == '-'):
+		j++
+	case strings.HasPrefix(s[j:], "–"):
+		j += len("–")
+	default:
+		return false
+	}
+	j = skipSpaceRE(s, j)
+	return j+2 <= len(s) && isDigit(s[j]) && isDigit(s[j+1])
+}
+
+// monthThenYear: a year after a month's name and \s+ (tfMonth), or ,?\s+
+// when comma is true (tfDay).
+func monthThenYear(comma bool) func(s string, k int) bool {
+	return func(s string, k int) bool {
+		e := k
+		for e > 0 && isSpaceRE(s[e-1]) {
+			e--
+		}
+		if e == k {
+			return false
+		}
+		if comma && e > 0 && s[e-1] == ',' {
+			e--
+		}
+		for _, m := range tfMonthNames {
+			if e >= len(m) && hasPrefixFoldASCII(s[e-len(m):e], m) {
+				return true
+			}
+		}
+		return false
+	}
 }
 
 // findAll calls f with each match of the pattern in s, as
@@ -122,7 +168,7 @@ func (kp *keyedPattern) candidates(s string, out []int) []int {
 		bounded := i == 0 || !isWordByteASCII(s[i-1])
 		if kp.years {
 			for k := i; k+4 <= j; k++ {
-				if isYearAt(s, k) && (k == i || !isDigit(s[k-1])) && (k+4 == j || !isDigit(s[k+4])) {
+				if isYearAt(s, k) && (k == i || !isDigit(s[k-1])) && (k+4 == j || !isDigit(s[k+4])) && (kp.yearFits == nil || kp.yearFits(s, k)) {
 					add(k)
 				}
 			}

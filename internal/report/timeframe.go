@@ -57,10 +57,10 @@ var (
 // year, that every match holds, and how many words before them a match
 // may start ("the second half of" is four, "the end of" three).
 var (
-	kpBusinessYear = newYearPattern(tfBusinessYear, 8) // lead (5), "the", "business year"
-	kpDay          = newYearPattern(tfDay, 7)          // lead (5), day, month
-	kpMonth        = newYearPattern(tfMonth, 6)        // lead (5), month
-	kpYearOnly     = everywhere(tfYearOnly)            // any number of leads
+	kpBusinessYear = newYearPattern(tfBusinessYear, 8, yearThenShort) // lead (5), "the", "business year"
+	kpDay          = newYearPattern(tfDay, 7, monthThenYear(true))    // lead (5), day, month
+	kpMonth        = newYearPattern(tfMonth, 6, monthThenYear(false)) // lead (5), month
+	kpYearOnly     = everywhere(tfYearOnly)                           // any number of leads
 	kpBareMonth    = newKeyedPattern(tfBareMonth, 4, tfMonthNames...)
 	kpDuration     = newKeyedPattern(tfDuration, 2, "next", "coming", "following", "forthcoming")
 	kpWithin       = newKeyedPattern(tfWithin, 0, "within")
