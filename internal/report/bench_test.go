@@ -228,3 +228,21 @@ func BenchmarkMentionsRating(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkSentenceWords splits every sentence of the seed documents'
+// responses into words, as the commitment reader does.
+func BenchmarkSentenceWords(b *testing.B) {
+	p := fuzzParser(b)
+	var units []string
+	for _, d := range benchDocs(b, "../../content/[0-9][0-9][0-9]_*.txt") {
+		r, _ := p.Parse("content/x.txt", d)
+		for _, is := range r.Issues {
+			units = append(units, responseUnits(is.ResponseParagraphs)...)
+		}
+	}
+	b.ReportAllocs()
+	var buf []sentenceWord
+	for i := 0; i < b.N; i++ {
+		buf = appendSentenceWords(buf[:0], units[i%len(units)], "")
+	}
+}
