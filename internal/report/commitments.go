@@ -113,7 +113,13 @@ func (g *commitmentGrammar) read(paras []string, date string, loc *lineLocator, 
 		st.words = *buf
 	}
 	defer func() { wordBuffers.Put(&st.words) }()
-	for _, unit := range responseUnits(paras) {
+	units := responseUnits(paras)
+	size := 0
+	for _, unit := range units {
+		size += len(unit)
+	}
+	st.lowers.Grow(size)
+	for _, unit := range units {
 		c, ok := g.sentence(unit, date, st)
 		if !ok {
 			continue
@@ -144,6 +150,11 @@ type responseState struct {
 	// for a clause that shares its subject; nil at a sentence's start.
 	clause []int
 	words  []sentenceWord // the words of the sentence being read
+	// lowers holds the lower case of the response's sentences one after
+	// another (see appendLower), and clauses the clauses of the one being
+	// read: one allocation a response, not one for each sentence.
+	lowers  strings.Builder
+	clauses []clauseSpan
 }
 
 // sentence reads one sentence or list item; ok is false when it commits
@@ -153,14 +164,15 @@ func (g *commitmentGrammar) sentence(text, date string, st *responseState) (Comm
 		return Commitment{}, false // a quotation, not the CPS's own words
 	}
 	plain := blankQuotes(text)
-	lower := strings.ToLower(plain)
+	lower := appendLower(&st.lowers, plain)
 	st.words = appendSentenceWords(st.words[:0], plain, lower)
 	ws := st.words
 	var owners []int
 	status := ""
 	var tf Timeframe
 	st.clause = nil
-	for _, cl := range splitClauses(plain, lower, ws) {
+	st.clauses = appendClauses(st.clauses[:0], plain, lower, ws)
+	for _, cl := range st.clauses {
 		a, ok := g.clause(plain, ws, cl, st)
 		if !ok {
 			continue
