@@ -325,6 +325,35 @@ func checkLineLocator(t *testing.T, text string) {
 	}
 }
 
+// findDateRef is findDate as it was, running fullDate over all of s.
+func findDateRef(s string) (date string, start, end int) {
+	for _, loc := range fullDate.FindAllStringSubmatchIndex(s, -1) {
+		m := make([]string, 13)
+		for i := range m {
+			if loc[2*i] >= 0 {
+				m[i] = s[loc[2*i]:loc[2*i+1]]
+			}
+		}
+		if v := parseDateMatch(m); v != "" {
+			return v, loc[0], loc[1]
+		}
+	}
+	return "", -1, -1
+}
+
+// checkDates compares findDate and findAllDates with fullDate run over
+// all of s.
+func checkDates(t *testing.T, s string) {
+	t.Helper()
+	if want, got := fullDate.FindAllStringIndex(s, -1), findAllDates(s); fmt.Sprint(want) != fmt.Sprint(got) {
+		t.Fatalf("%q: dates at %v, pattern finds %v", s, got, want)
+	}
+	v, i, j := findDate(s)
+	if wv, wi, wj := findDateRef(s); v != wv || i != wi || j != wj {
+		t.Fatalf("findDate(%q) = %q %d %d, want %q %d %d", s, v, i, j, wv, wi, wj)
+	}
+}
+
 // checkFastParts compares the fast parts with the reference on sentence s
 // of a document dated date.
 func checkFastParts(t *testing.T, p *Parser, s, date string) {
@@ -419,6 +448,9 @@ func TestFastPartsMatchReference(t *testing.T) {
 			continue
 		}
 		checkLineLocator(t, r.Text)
+		for _, l := range strings.Split(r.Text, "\n") {
+			checkDates(t, l)
+		}
 		for _, is := range r.Issues {
 			for _, unit := range responseUnits(is.ResponseParagraphs) {
 				checkFastParts(t, p, blankQuotes(unit), r.Date)
@@ -448,6 +480,7 @@ func FuzzFastParts(f *testing.F) {
 		"rated as: 'Good' \t\"fair\"\r ‘poor’ assessed to be “excellent” deemed to be only  good, judged fair, graded – poor; ſcored “ ",
 		"Good, 'fair' and POOR; goodness, Excellent_ (good) xGood fair-minded Fairly ſome good",
 		"the Spring of 2020 – 2021, during the business year 2019 - 20, in the first half of 2022, the next twenty-four months",
+		"on 05.04.2018, 2018-04-05, 2018-4-5, SEPT 5th 2019, 5 ſept 2019, Jun. 2020, 31/06/2018, 1/1/20180 and 2019/20 in May, mar 2019; 2020 aug 3",
 		"by 5th March,\t2019, in 2018 –19, 2018/ 19 and 2018 /2019, mid-March  2020, the end ofMay 2019, JUNE 2021, 1 sept 2019, 2019,2020 ,March 2018",
 	} {
 		f.Add(s, "2018-06-28")
@@ -457,6 +490,7 @@ func FuzzFastParts(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s, date string) {
 		checkFastParts(t, p, s, date)
 		checkLineLocator(t, s)
+		checkDates(t, s)
 	})
 }
 
