@@ -246,3 +246,38 @@ func BenchmarkSentenceWords(b *testing.B) {
 		buf = appendSentenceWords(buf[:0], units[i%len(units)], "")
 	}
 }
+
+// BenchmarkDates finds the dates in each line with a year of the seed and
+// generated documents, by hand (findAllDates), with fullDate run on the
+// regions around the years (as findAllDates was) and on the whole line.
+func BenchmarkDates(b *testing.B) {
+	p := fuzzParser(b)
+	var texts [][]byte
+	texts = append(texts, benchDocs(b, "../../content/[0-9][0-9][0-9]_*.txt")...)
+	for _, d := range corpus.Generate(p.cfg, 200) {
+		texts = append(texts, d.Text)
+	}
+	var lines []string
+	for _, t := range texts {
+		for _, l := range splitLines(string(t), 1) {
+			if hasYear(l.text) {
+				lines = append(lines, l.text)
+			}
+		}
+	}
+	b.Run("fast", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			findAllDates(lines[i%len(lines)])
+		}
+	})
+	b.Run("regions", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			findAllDatesRegionsRef(lines[i%len(lines)])
+		}
+	})
+	b.Run("pattern", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			fullDate.FindAllStringIndex(lines[i%len(lines)], -1)
+		}
+	})
+}

@@ -345,13 +345,49 @@ func findDateRef(s string) (date string, start, end int) {
 // all of s.
 func checkDates(t *testing.T, s string) {
 	t.Helper()
-	if want, got := fullDate.FindAllStringIndex(s, -1), findAllDates(s); fmt.Sprint(want) != fmt.Sprint(got) {
+	want := fullDate.FindAllStringIndex(s, -1)
+	if got := findAllDates(s); fmt.Sprint(want) != fmt.Sprint(got) {
 		t.Fatalf("%q: dates at %v, pattern finds %v", s, got, want)
+	}
+	if got := findAllDatesRegionsRef(s); fmt.Sprint(want) != fmt.Sprint(got) {
+		t.Fatalf("%q: dates in regions at %v, pattern finds %v", s, got, want)
 	}
 	v, i, j := findDate(s)
 	if wv, wi, wj := findDateRef(s); v != wv || i != wi || j != wj {
 		t.Fatalf("findDate(%q) = %q %d %d, want %q %d %d", s, v, i, j, wv, wi, wj)
 	}
+	if hasFoldToASCII(s) {
+		return // read by the pattern
+	}
+	for _, loc := range fullDate.FindAllStringSubmatchIndex(s, -1) {
+		var m [13]string
+		if e := matchDate(s, loc[0], &m); e != loc[1] {
+			t.Fatalf("matchDate(%q, %d) ends at %d, want %d", s, loc[0], e, loc[1])
+		}
+		for k := 1; k < len(m); k++ {
+			want := ""
+			if loc[2*k] >= 0 {
+				want = s[loc[2*k]:loc[2*k+1]]
+			}
+			if m[k] != want {
+				t.Fatalf("matchDate(%q, %d): group %d is %q, want %q", s, loc[0], k, m[k], want)
+			}
+		}
+	}
+}
+
+// FuzzDates compares the date reader with fullDate on any text.
+func FuzzDates(f *testing.F) {
+	for _, s := range []string{
+		"Published Wednesday, 25th of September, 2017 and 2018-04-05x 05/04/2018",
+		"12345 2018 on 5 April 2018, 1 May 20199, Sept. 3rd, 2019, 3 sept. 2019, 31/06/2018",
+		"Monday 05.04.2018, Sunday,  April 5 2018, Tuesday,5 June 2018, thursdays 1 jan 2020, 1 of of May 2018",
+		"2018-04-05_ 2018-4-05 9999-99-99 1/12/2018/2019 12/1/20180 5 Dec.  ,2018 5 december, 2018 Dec 5th,2018",
+		"on 1st  of\tjanuary 2019; 10 Octobers 2019; 10 octo 2019 Feb 29, 2019 Feb 29, 2020 5ſ May 2019",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) { checkDates(t, s) })
 }
 
 // checkFastParts compares the fast parts with the reference on sentence s
@@ -522,4 +558,53 @@ func TestTimeframeHintWords(t *testing.T) {
 			t.Errorf("hint word %q must have two bytes or more, in lower case", h.word)
 		}
 	}
+}
+
+// findAllDatesRegionsRef is findAllDates as it was before matchDate: fullDate
+// run on the regions around each year of s.
+func findAllDatesRegionsRef(s string) [][]int {
+	var out [][]int
+	for _, reg := range dateRegionsRef(s) {
+		for _, loc := range fullDate.FindAllStringIndex(s[reg[0]:reg[1]], -1) {
+			out = append(out, []int{reg[0] + loc[0], reg[0] + loc[1]})
+		}
+	}
+	return out
+}
+
+// dateRegionsRef are the parts of s where fullDate can match, so that a long
+// line costs a pattern run over a few dozen bytes around each year only.
+// Every date holds a run of four digits, at most dateLead bytes of other
+// than white space before it and six bytes after it (2018-04-05). Regions
+// are widened to whole words, so that the pattern's word boundaries read
+// the same in the region as in s, and merged where they touch.
+func dateRegionsRef(s string) [][2]int {
+	var out [][2]int
+	for i := 0; i+4 <= len(s); i++ {
+		if !(digitsAt(s, i, 4) == 4) {
+			continue
+		}
+		start := i
+		for n := 0; start > 0 && n < dateLead; start-- {
+			if !(isSpaceRE(s[start-1]) || s[start-1] == '\v') {
+				n++
+			}
+		}
+		for start > 0 && isWordByteASCII(s[start-1]) {
+			start--
+		}
+		end := min(i+4+6, len(s))
+		for end < len(s) && isWordByteASCII(s[end]) {
+			end++
+		}
+		if len(out) > 0 && start <= out[len(out)-1][1] {
+			out[len(out)-1][1] = max(out[len(out)-1][1], end)
+		} else {
+			out = append(out, [2]int{start, end})
+		}
+		for i+4 < len(s) && s[i+4] >= '0' && s[i+4] <= '9' {
+			i++
+		}
+	}
+	return out
 }
