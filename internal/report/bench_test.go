@@ -281,3 +281,27 @@ func BenchmarkDates(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkPhrases looks for the Area and criterion names in each line of
+// the seed documents, by hand (locate) and with the anchored pattern tried
+// at each word that begins a name (locateAnchored).
+func BenchmarkPhrases(b *testing.B) {
+	p := fuzzParser(b)
+	var texts []string
+	for _, d := range benchDocs(b, "../../content/[0-9][0-9][0-9]_*.txt") {
+		for _, l := range splitLines(string(d), 1) {
+			texts = append(texts, l.text)
+		}
+	}
+	for _, c := range []struct {
+		name   string
+		locate func(pi *phraseIndex, s string) [][]int
+	}{{"fast", (*phraseIndex).locate}, {"anchored", (*phraseIndex).locateAnchored}} {
+		b.Run(c.name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				c.locate(p.areas, texts[i%len(texts)])
+				c.locate(p.criteria, texts[i%len(texts)])
+			}
+		})
+	}
+}

@@ -394,6 +394,14 @@ func FuzzDates(f *testing.F) {
 // of a document dated date.
 func checkFastParts(t *testing.T, p *Parser, s, date string) {
 	t.Helper()
+	if !hasFoldToASCII(s) {
+		for _, pi := range []*phraseIndex{p.areas, p.criteria, p.notAnArea} {
+			want := pi.re.FindAllStringIndex(s, -1)
+			if got := pi.locate(s); fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Fatalf("%q: located %v, pattern finds %v", s, got, want)
+			}
+		}
+	}
 	for _, l := range append(strings.Split(s, ". "), s) {
 		num, rest, ok := matchNumbered(l)
 		want := numbered.FindStringSubmatch(l)
