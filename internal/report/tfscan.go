@@ -32,6 +32,9 @@ type keyedPattern struct {
 	at    *regexp.Regexp // re anchored at the start of its input; nil: try re everywhere
 	keys  map[string]bool
 	years bool // a year ((19|20)\d\d, a run of four digits) is the key
+	// starts, when set, are the words (lower case) a match can begin with:
+	// a place where another word begins is not tried.
+	starts map[string]bool
 	// yearFits, when set, says whether the year at s[k] may be a match's
 	// own: what must stand next to it is there.
 	yearFits func(s string, k int) bool
@@ -105,12 +108,34 @@ func monthThenYear(comma bool) func(s string, k int) bool {
 	}
 }
 
+// startingWith sets the words a match of kp can begin with (see starts):
+// each is followed by \s or \b in the pattern, so it is a whole word of
+// letters and digits in the text. Most places before a key begin no
+// match, and trying the pattern there was most of readTimeframe's time
+// (BenchmarkReadCommitments).
+func (kp *keyedPattern) startingWith(words ...string) *keyedPattern {
+	kp.starts = map[string]bool{}
+	for _, w := range words {
+		if len(w) > maxKeyLen || !isASCIIWord(w) || w != strings.ToLower(w) {
+			kp.starts = nil // startsAt reads no such word: try every place
+			return kp
+		}
+		kp.starts[w] = true
+	}
+	return kp
+}
+
 // findAll calls f with each match of the pattern in s, as
 // re.FindAllStringSubmatchIndex(s, -1) gives them, until f returns false.
 func (kp *keyedPattern) findAll(s string, f func(loc []int) bool) {
+	kp.findAllBefore(s, len(s)+1, f)
+}
+
+// findAllBefore is findAll for the matches that start before limit.
+func (kp *keyedPattern) findAllBefore(s string, limit int, f func(loc []int) bool) {
 	if kp.at == nil || hasFoldToASCII(s) {
 		for _, loc := range kp.re.FindAllStringSubmatchIndex(s, -1) {
-			if !f(loc) {
+			if loc[0] >= limit || !f(loc) {
 				return
 			}
 		}
@@ -120,7 +145,10 @@ func (kp *keyedPattern) findAll(s string, f func(loc []int) bool) {
 	cands := kp.candidates(s, buf[:0])
 	end := 0
 	for _, p := range cands {
-		if p < end {
+		if p >= limit {
+			return
+		}
+		if p < end || kp.starts != nil && !kp.startsAt(s, p) {
 			continue
 		}
 		loc := kp.at.FindStringSubmatchIndex(s[p:])
@@ -137,6 +165,21 @@ func (kp *keyedPattern) findAll(s string, f func(loc []int) bool) {
 		}
 		end = loc[1]
 	}
+}
+
+// startsAt reports whether the word of letters and digits at s[p] is one
+// of kp.starts.
+func (kp *keyedPattern) startsAt(s string, p int) bool {
+	var word [maxKeyLen]byte
+	j := p
+	for j < len(s) && isAlnum(s[j]) && j-p < len(word) {
+		word[j-p] = lowerASCII(s[j])
+		j++
+	}
+	if j < len(s) && isAlnum(s[j]) {
+		return false // longer than any start word
+	}
+	return kp.starts[string(word[:j-p])]
 }
 
 // candidates are the places in s where a match may start, in order.

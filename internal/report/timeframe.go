@@ -64,8 +64,14 @@ var (
 	kpBareMonth    = newKeyedPattern(tfBareMonth, 4, tfMonthNames...)
 	kpDuration     = newKeyedPattern(tfDuration, 2, "next", "coming", "following", "forthcoming")
 	kpWithin       = newKeyedPattern(tfWithin, 0, "within")
-	kpCalendar     = newKeyedPattern(tfCalendar, 6, "this", "next", "current", "coming")
-	kpVague        = newKeyedPattern(tfVague, 3, "shortly", "course", "possible", "coming", "few", "future", "term", "imminently")
+	kpCalendar     = newKeyedPattern(tfCalendar, 6, "this", "next", "current", "coming").startingWith(tfCalendarStarts...)
+	kpVague        = newKeyedPattern(tfVague, 3, "shortly", "course", "possible", "coming", "few", "future", "term", "imminently").startingWith(tfVagueStarts...)
+)
+
+// The words a match of tfCalendar or tfVague can begin with.
+var (
+	tfCalendarStarts = []string{"by", "before", "until", "in", "during", "over", "the", "end", "later", "early", "earlier", "this", "next"}
+	tfVagueStarts    = []string{"shortly", "in", "as", "over", "imminently"}
 )
 
 // tfMonthNames are the words of tfMonthWords.
@@ -87,7 +93,9 @@ func readTimeframe(text, date string, done bool) Timeframe {
 	years := firstYear(text)
 	from := 0 // where the patterns start looking
 	try := func(kp *keyedPattern, read func(m []string, written string) (Timeframe, bool)) {
-		kp.findAll(text[from:], func(loc []int) bool {
+		// A match from bestAt on is no better than the best: its place
+		// is not tried.
+		kp.findAllBefore(text[from:], bestAt-from, func(loc []int) bool {
 			for i := range loc {
 				if loc[i] >= 0 {
 					loc[i] += from
