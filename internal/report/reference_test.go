@@ -307,6 +307,20 @@ func foldRef(s string) string {
 	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
 }
 
+// lineKeyRef is the key lineLocator.find looked for, as it once made it.
+func lineKeyRef(sentence string) []byte {
+	var key []byte
+	for _, r := range sentence {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			key = utf8.AppendRune(key, unicode.ToLower(r))
+			if len(key) >= 40 {
+				break
+			}
+		}
+	}
+	return key
+}
+
 // checkLineLocator compares the fast line index with the reference.
 func checkLineLocator(t *testing.T, text string) {
 	t.Helper()
@@ -316,6 +330,12 @@ func checkLineLocator(t *testing.T, text string) {
 		}
 	}
 	want := newLineLocatorRef(text)
+	for _, l := range append(strings.Split(text, "\n"), text) {
+		var loc lineLocator
+		if loc.setKey(l); string(loc.key) != string(lineKeyRef(l)) {
+			t.Fatalf("key of %q is %q, want %q", l, loc.key, lineKeyRef(l))
+		}
+	}
 	// A locator reused from a longer text (lineLocators) indexes as a new one.
 	reused := indexLines(newLineLocator(text+"\nÉ\n"+text), text)
 	for _, got := range []*lineLocator{newLineLocator(text), reused} {
