@@ -546,6 +546,7 @@ func FuzzFastParts(f *testing.F) {
 		"the Spring of 2020 – 2021, during the business year 2019 - 20, in the first half of 2022, the next twenty-four months",
 		"on 05.04.2018, 2018-04-05, 2018-4-5, SEPT 5th 2019, 5 ſept 2019, Jun. 2020, 31/06/2018, 1/1/20180 and 2019/20 in May, mar 2019; 2020 aug 3",
 		"In the coming year, later this month, by the end of the next financial year; over the coming weeks in the near future, As soon as possible, in the longer term_ shortly2 EARLIER THIS YEAR",
+		"mid2019, in  2019, the end of 2019, SUMMER 2020 since\t2016; throughout 2019 and 2020x, in 12019, mid- 2021, Of 2022_, by2023 In Early 2024",
 		"by 5th March,\t2019, in 2018 –19, 2018/ 19 and 2018 /2019, mid-March  2020, the end ofMay 2019, JUNE 2021, 1 sept 2019, 2019,2020 ,March 2018",
 	} {
 		f.Add(s, "2018-06-28")

@@ -59,6 +59,42 @@ const maxKeyLen = 12
 // everywhere is a pattern tried at every place, as FindAll does.
 func everywhere(re *regexp.Regexp) *keyedPattern { return &keyedPattern{re: re} }
 
+// everywhereNearYear is a pattern tried at every place, as FindAll does,
+// in text where a year fits it: a year is what every match holds, and a
+// text with none that fits holds no match.
+func everywhereNearYear(re *regexp.Regexp, fits func(s string, k int) bool) *keyedPattern {
+	return &keyedPattern{re: re, yearFits: fits}
+}
+
+// anyYearFits reports whether s holds a year (19|20)\d\d, followed by \b,
+// that kp.yearFits.
+func (kp *keyedPattern) anyYearFits(s string) bool {
+	for k := 0; k+4 <= len(s); k++ {
+		if isYearAt(s, k) && (k+4 == len(s) || !isWordByteASCII(s[k+4])) && kp.yearFits(s, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// leadThenYear: a year after one of tfYearOnly's leads (and \s*).
+func leadThenYear(s string, k int) bool {
+	e := k
+	for e > 0 && isSpaceRE(s[e-1]) {
+		e--
+	}
+	for _, w := range tfYearLeadEnds {
+		if e >= len(w) && hasPrefixFoldASCII(s[e-len(w):e], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// tfYearLeadEnds are the last words of tfYearOnly's leads.
+var tfYearLeadEnds = []string{"in", "by", "during", "from", "before", "until", "till", "throughout", "within", "for", "since",
+	"early", "late", "mid", "mid-", "of", "spring", "summer", "autumn", "winter"}
+
 func newYearPattern(re *regexp.Regexp, before int, fits func(s string, k int) bool) *keyedPattern {
 	kp := newKeyedPattern(re, before)
 	kp.years, kp.yearFits = true, fits
@@ -134,6 +170,9 @@ func (kp *keyedPattern) findAll(s string, f func(loc []int) bool) {
 // findAllBefore is findAll for the matches that start before limit.
 func (kp *keyedPattern) findAllBefore(s string, limit int, f func(loc []int) bool) {
 	if kp.at == nil || hasFoldToASCII(s) {
+		if kp.at == nil && kp.yearFits != nil && !hasFoldToASCII(s) && !kp.anyYearFits(s) {
+			return
+		}
 		for _, loc := range kp.re.FindAllStringSubmatchIndex(s, -1) {
 			if loc[0] >= limit || !f(loc) {
 				return

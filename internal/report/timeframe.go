@@ -60,7 +60,7 @@ var (
 	kpBusinessYear = newYearPattern(tfBusinessYear, 8, yearThenShort) // lead (5), "the", "business year"
 	kpDay          = newYearPattern(tfDay, 7, monthThenYear(true))    // lead (5), day, month
 	kpMonth        = newYearPattern(tfMonth, 6, monthThenYear(false)) // lead (5), month
-	kpYearOnly     = everywhere(tfYearOnly)                           // any number of leads
+	kpYearOnly     = everywhereNearYear(tfYearOnly, leadThenYear)     // any number of leads
 	kpBareMonth    = newKeyedPattern(tfBareMonth, 4, tfMonthNames...)
 	kpDuration     = newKeyedPattern(tfDuration, 2, "next", "coming", "following", "forthcoming")
 	kpWithin       = newKeyedPattern(tfWithin, 0, "within")
