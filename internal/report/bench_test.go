@@ -3,6 +3,7 @@ package report
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/inspectsite/inspectsite/internal/corpus"
@@ -304,4 +305,28 @@ func BenchmarkPhrases(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkLineWords looks for the words every line is asked about
+// ("cookie", "licen", "copyright") in each line of the seed documents, with
+// containsByRare and with strings.Contains.
+func BenchmarkLineWords(b *testing.B) {
+	var texts []string
+	for _, d := range benchDocs(b, "../../content/[0-9][0-9][0-9]_*.txt") {
+		for _, l := range splitLines(string(d), 1) {
+			texts = append(texts, l.lower)
+		}
+	}
+	b.Run("fast", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			s := texts[i%len(texts)]
+			_ = mentionsCookie(s) || mayBeNotice(s)
+		}
+	})
+	b.Run("contains", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			s := texts[i%len(texts)]
+			_ = strings.Contains(s, "cookie") || strings.Contains(s, "licen") || strings.Contains(s, "copyright")
+		}
+	})
 }

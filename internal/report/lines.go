@@ -48,7 +48,7 @@ func isChrome(raw, text, lower string) bool {
 	if strings.HasPrefix(strings.TrimSpace(raw), "|") && len(strings.Fields(text)) <= 3 {
 		return true // a tab strip such as "|Publication"
 	}
-	if strings.Contains(lower, "cookie") && len(strings.Fields(t)) <= 40 {
+	if mentionsCookie(lower) && len(strings.Fields(t)) <= 40 {
 		return true
 	}
 	if strings.HasPrefix(lower, "home >") || strings.HasPrefix(lower, "home /") || strings.HasPrefix(lower, "home ›") {

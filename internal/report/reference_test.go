@@ -414,6 +414,15 @@ func FuzzDates(f *testing.F) {
 // of a document dated date.
 func checkFastParts(t *testing.T, p *Parser, s, date string) {
 	t.Helper()
+	for _, w := range []string{"cookie", "licen", "copyright"} {
+		for k := range w {
+			for _, part := range []string{s, strings.ToLower(s), w[1:] + s + w[:len(w)-1], w + s, s + w} {
+				if got, want := containsByRare(part, w, k), strings.Contains(part, w); got != want {
+					t.Fatalf("containsByRare(%q, %q, %d) = %v, want %v", part, w, k, got, want)
+				}
+			}
+		}
+	}
 	if !hasFoldToASCII(s) {
 		for _, pi := range []*phraseIndex{p.areas, p.criteria, p.notAnArea} {
 			want := pi.re.FindAllStringIndex(s, -1)
