@@ -330,3 +330,29 @@ func BenchmarkLineWords(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkLower lower-cases each line of the seed documents, with
+// appendLower and with strings.ToLower.
+func BenchmarkLower(b *testing.B) {
+	var texts []string
+	for _, d := range benchDocs(b, "../../content/[0-9][0-9][0-9]_*.txt") {
+		for _, l := range splitLines(string(d), 1) {
+			texts = append(texts, l.text)
+		}
+	}
+	b.Run("fast", func(b *testing.B) {
+		var sb strings.Builder
+		for i := 0; i < b.N; i++ {
+			if sb.Len() > 1<<20 || sb.Cap() == 0 {
+				sb = strings.Builder{}
+				sb.Grow(1<<20 + 1<<16)
+			}
+			appendLower(&sb, texts[i%len(texts)])
+		}
+	})
+	b.Run("ToLower", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			_ = strings.ToLower(texts[i%len(texts)])
+		}
+	})
+}

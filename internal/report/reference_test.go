@@ -414,6 +414,12 @@ func FuzzDates(f *testing.F) {
 // of a document dated date.
 func checkFastParts(t *testing.T, p *Parser, s, date string) {
 	t.Helper()
+	for _, part := range []string{s, strings.ToUpper(s), strings.ToLower(s)} {
+		var b strings.Builder
+		if got, want := appendLower(&b, part), strings.ToLower(part); got != want {
+			t.Fatalf("appendLower(%q) = %q, want %q", part, got, want)
+		}
+	}
 	for _, w := range []string{"cookie", "licen", "copyright"} {
 		for k := range w {
 			for _, part := range []string{s, strings.ToLower(s), w[1:] + s + w[:len(w)-1], w + s, s + w} {
