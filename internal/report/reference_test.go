@@ -307,6 +307,17 @@ func foldRef(s string) string {
 	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
 }
 
+// mayHideRef is mayHide a byte at a time.
+func mayHideRef(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 && c != '\t' && c != '\n' || c == 0x7f || c == 0xC2 || c == 0xD8 || c == 0xE1 || c == 0xE2 || c == 0xEF {
+			return true
+		}
+	}
+	return false
+}
+
 // lineKeyRef is the key lineLocator.find looked for, as it once made it.
 func lineKeyRef(sentence string) []byte {
 	var key []byte
@@ -414,6 +425,9 @@ func FuzzDates(f *testing.F) {
 // of a document dated date.
 func checkFastParts(t *testing.T, p *Parser, s, date string) {
 	t.Helper()
+	if got, want := mayHide(s), mayHideRef(s); got != want {
+		t.Fatalf("mayHide(%q) = %v, want %v", s, got, want)
+	}
 	for _, part := range []string{s, strings.ToUpper(s), strings.ToLower(s)} {
 		var b strings.Builder
 		if got, want := appendLower(&b, part), strings.ToLower(part); got != want {
