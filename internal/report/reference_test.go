@@ -307,6 +307,29 @@ func foldRef(s string) string {
 	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
 }
 
+// termMatchesRef is termSet.appendMatches(nil, toks) looking each word up
+// in byFirst, as it once did.
+func termMatchesRef(ts *termSet, toks []string) []match {
+	var out []match
+	for i, w := range toks {
+		for _, t := range ts.byFirst[w] {
+			if t.matchesAt(toks, i) {
+				out = append(out, match{t, t.group, i})
+			}
+		}
+		for _, stem := range ts.stems[w[0]] {
+			if strings.HasPrefix(w, stem) {
+				for _, t := range ts.byPrefix[stem] {
+					if t.matchesAt(toks, i) {
+						out = append(out, match{t, t.group, i})
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
 // mayHideRef is mayHide a byte at a time.
 func mayHideRef(s string) bool {
 	for i := 0; i < len(s); i++ {
@@ -425,6 +448,12 @@ func FuzzDates(f *testing.F) {
 // of a document dated date.
 func checkFastParts(t *testing.T, p *Parser, s, date string) {
 	t.Helper()
+	toks := tokens(s)
+	for _, ts := range append([]*termSet{p.introTerms, p.themes, p.headings}, p.kindObject...) {
+		if got, want := ts.appendMatches(nil, toks), termMatchesRef(ts, toks); !reflect.DeepEqual(got, want) {
+			t.Fatalf("terms in %q: %v, want %v", s, got, want)
+		}
+	}
 	if got, want := mayHide(s), mayHideRef(s); got != want {
 		t.Fatalf("mayHide(%q) = %v, want %v", s, got, want)
 	}

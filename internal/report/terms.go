@@ -19,17 +19,52 @@ type termSet struct {
 	// compared with the few that share its first byte, not looked up once
 	// for each length a stem may have.
 	stems [256][]string
-	// firsts has the bit firstKey(w) set for each first word in byFirst:
-	// most words of a text are none, and testing a bit is cheaper than
-	// looking the word up (BenchmarkTermMatches).
-	firsts [firstBits / 64]uint64
+	// firsts holds byFirst again, in a table of open addressing a quarter
+	// full, placed by firstKey: most words of a text are no first word,
+	// and land on an empty slot at once; a word that is one is found
+	// without hashing all of it. Looking each word up in byFirst (behind
+	// a bit set of firstKeys) took two fifths longer (BenchmarkTermMatches).
+	firsts []firstTerms
 }
 
-const firstBits = 1 << 13
+type firstTerms struct {
+	word  string // "" for an empty slot
+	terms []*term
+}
 
 // firstKey hashes a word by its length and its first and last bytes.
 func firstKey(w string) uint {
-	return (uint(len(w))*0x9E37 ^ uint(w[0])<<5 ^ uint(w[len(w)-1])*131) % firstBits
+	return uint(len(w))*0x9E37 ^ uint(w[0])<<5 ^ uint(w[len(w)-1])*131
+}
+
+// firstTermsOf is the terms whose first word is w (not "").
+func (ts *termSet) firstTermsOf(w string) []*term {
+	mask := uint(len(ts.firsts) - 1)
+	for k := firstKey(w) & mask; ; k = (k + 1) & mask {
+		e := &ts.firsts[k]
+		if e.word == "" {
+			return nil
+		}
+		if e.word == w {
+			return e.terms
+		}
+	}
+}
+
+// placeFirsts makes ts.firsts again from ts.byFirst.
+func (ts *termSet) placeFirsts() {
+	n := 64
+	for n < 4*len(ts.byFirst) {
+		n *= 2
+	}
+	ts.firsts = make([]firstTerms, n)
+	for w, terms := range ts.byFirst {
+		k := firstKey(w) & uint(n-1)
+		for ts.firsts[k].word != "" {
+			k = (k + 1) & uint(n-1)
+		}
+		ts.firsts[k] = firstTerms{w, terms}
+	}
 }
 
 type term struct {
@@ -40,7 +75,9 @@ type term struct {
 }
 
 func newTermSet() *termSet {
-	return &termSet{byFirst: map[string][]*term{}, byPrefix: map[string][]*term{}}
+	ts := &termSet{byFirst: map[string][]*term{}, byPrefix: map[string][]*term{}}
+	ts.placeFirsts()
+	return ts
 }
 
 func (ts *termSet) add(label string, group int) {
@@ -66,8 +103,7 @@ func (ts *termSet) add(label string, group int) {
 		return
 	}
 	ts.byFirst[words[0]] = append(ts.byFirst[words[0]], t)
-	k := firstKey(words[0])
-	ts.firsts[k/64] |= 1 << (k % 64)
+	ts.placeFirsts()
 }
 
 // match is one term found in a text; pos is the index of its first word.
@@ -97,11 +133,9 @@ func (ts *termSet) findTokens(toks []string) []match { return ts.appendMatches(n
 // looking in many texts in turn can reuse one slice.
 func (ts *termSet) appendMatches(out []match, toks []string) []match {
 	for i, w := range toks {
-		if k := firstKey(w); ts.firsts[k/64]&(1<<(k%64)) != 0 {
-			for _, t := range ts.byFirst[w] {
-				if t.matchesAt(toks, i) {
-					out = append(out, match{t, t.group, i})
-				}
+		for _, t := range ts.firstTermsOf(w) {
+			if t.matchesFrom(toks, i, 1) { // (its first word is w)
+				out = append(out, match{t, t.group, i})
 			}
 		}
 		for _, stem := range ts.stems[w[0]] {
@@ -119,12 +153,15 @@ func (ts *termSet) appendMatches(out []match, toks []string) []match {
 	return out
 }
 
-func (t *term) matchesAt(toks []string, i int) bool {
+func (t *term) matchesAt(toks []string, i int) bool { return t.matchesFrom(toks, i, 0) }
+
+// matchesFrom is matchesAt with the words before word from known to match.
+func (t *term) matchesFrom(toks []string, i, from int) bool {
 	if i+len(t.words) > len(toks) {
 		return false
 	}
-	for j, w := range t.words {
-		got := toks[i+j]
+	for j := from; j < len(t.words); j++ {
+		w, got := t.words[j], toks[i+j]
 		if t.wild[j] {
 			if !strings.HasPrefix(got, w) {
 				return false
