@@ -103,7 +103,22 @@ func (ts *termSet) add(label string, group int) {
 		return
 	}
 	ts.byFirst[words[0]] = append(ts.byFirst[words[0]], t)
-	ts.placeFirsts()
+	ts.setFirst(words[0])
+}
+
+// setFirst puts w's terms in ts.firsts, placing the table again when it
+// would be more than a quarter full.
+func (ts *termSet) setFirst(w string) {
+	if 4*len(ts.byFirst) > len(ts.firsts) {
+		ts.placeFirsts()
+		return
+	}
+	mask := uint(len(ts.firsts) - 1)
+	k := firstKey(w) & mask
+	for ts.firsts[k].word != "" && ts.firsts[k].word != w {
+		k = (k + 1) & mask
+	}
+	ts.firsts[k] = firstTerms{w, ts.byFirst[w]}
 }
 
 // match is one term found in a text; pos is the index of its first word.
