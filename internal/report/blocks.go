@@ -20,36 +20,35 @@ func (d *docState) segment(ls []line) []paragraph {
 	paras := paragraphs(ls)
 	out := make([]paragraph, 0, len(paras)+len(paras)/2)
 	for _, p := range paras {
-		for _, q := range splitByShape(p) {
-			if isCookieBanner(q) {
-				d.block("chrome", q)
-				continue
-			}
-			out = append(out, q)
-		}
+		out = d.appendByShape(out, p)
 	}
 	return out
 }
 
-// splitByShape cuts a paragraph between two lines that do not read as one
-// run of text: a list item beside a line that is not one, a sentence ending
-// a line before one that starts a new sentence, or a short heading-like
-// line above running text.
-func splitByShape(p paragraph) []paragraph {
-	if len(p.lines) < 2 {
-		return []paragraph{p}
-	}
-	var out []paragraph
+// appendByShape cuts a paragraph between two lines that do not read as
+// one run of text and appends the parts to out, but for cookie banners,
+// which it records as chrome: a list item beside a line that is not one,
+// a sentence ending a line before one that starts a new sentence, or a
+// short heading-like line above running text (see shapeBreak).
+func (d *docState) appendByShape(out []paragraph, p paragraph) []paragraph {
 	from := 0
-	for i := 1; i < len(p.lines); i++ {
-		if shapeBreak(p.lines[i-1], p.lines[i]) {
-			out = append(out, paragraph{p.lines[from:i]})
-			from = i
+	for i := 1; i <= len(p.lines); i++ {
+		if i < len(p.lines) && !shapeBreak(p.lines[i-1], p.lines[i]) {
+			continue
 		}
+		q := paragraph{p.lines[from:i]}
+		from = i
+		if isCookieBanner(q) {
+			d.block("chrome", q)
+			continue
+		}
+		out = append(out, q)
 	}
-	return append(out, paragraph{p.lines[from:]})
+	return out
 }
 
+// shapeBreak reports whether lines a and b, one after the other, do not
+// read as one run of text.
 func shapeBreak(a, b line) bool {
 	if a.bullet != b.bullet {
 		return true

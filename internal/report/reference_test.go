@@ -570,6 +570,7 @@ func TestFastPartsMatchReference(t *testing.T) {
 			continue
 		}
 		checkLineLocator(t, r.Text)
+		checkParagraphs(t, p, r.Text)
 		for _, l := range strings.Split(r.Text, "\n") {
 			checkDates(t, l)
 		}
@@ -615,6 +616,7 @@ func FuzzFastParts(f *testing.F) {
 		checkFastParts(t, p, s, date)
 		checkLineLocator(t, s)
 		checkDates(t, s)
+		checkParagraphs(t, p, s)
 	})
 }
 
@@ -695,4 +697,72 @@ func dateRegionsRef(s string) [][2]int {
 		}
 	}
 	return out
+}
+
+// splitByShapeRef cuts a paragraph between two lines that do not read as one
+// run of text: a list item beside a line that is not one, a sentence ending
+// a line before one that starts a new sentence, or a short heading-like
+// line above running text.
+func splitByShapeRef(p paragraph) []paragraph {
+	if len(p.lines) < 2 {
+		return []paragraph{p}
+	}
+	var out []paragraph
+	from := 0
+	for i := 1; i < len(p.lines); i++ {
+		if shapeBreak(p.lines[i-1], p.lines[i]) {
+			out = append(out, paragraph{p.lines[from:i]})
+			from = i
+		}
+	}
+	return append(out, paragraph{p.lines[from:]})
+}
+
+// paragraphsRef is paragraphs copying each paragraph's lines.
+func paragraphsRef(ls []line) []paragraph {
+	var out []paragraph
+	var cur []line
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, paragraph{cur})
+			cur = nil
+		}
+	}
+	for _, l := range ls {
+		switch {
+		case l.text == "":
+			flush()
+		case l.heading:
+			flush()
+			cur = append(cur, l)
+			flush()
+		default:
+			cur = append(cur, l)
+		}
+	}
+	flush()
+	return out
+}
+
+// checkParagraphs compares paragraphs and segment with the references on
+// the lines of a document body.
+func checkParagraphs(t *testing.T, p *Parser, body string) {
+	t.Helper()
+	ls := splitLines(body, 1)
+	got, want := paragraphs(ls), paragraphsRef(ls)
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("paragraphs of %q: %v, want %v", body, got, want)
+	}
+	var wantSeg []paragraph
+	for _, q := range want {
+		for _, r := range splitByShapeRef(q) {
+			if !isCookieBanner(r) {
+				wantSeg = append(wantSeg, r)
+			}
+		}
+	}
+	d := &docState{p: p, r: &Report{Source: "x.txt"}}
+	if gotSeg := d.segment(ls); !reflect.DeepEqual(gotSeg, wantSeg) && (len(gotSeg) > 0 || len(wantSeg) > 0) {
+		t.Fatalf("segment of %q: %v, want %v", body, gotSeg, wantSeg)
+	}
 }
