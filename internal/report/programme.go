@@ -74,14 +74,15 @@ func (d *docState) evidenceTexts(intro []paragraph, sc *evidenceScratch) []evide
 		}
 		// Each sentence is cited at the line it starts on.
 		li, lineEnd := 0, len(p.lines[0].lower)
-		off := 0
-		for _, s := range splitSentences(strings.Join(lowers, " ")) {
+		text := strings.Join(lowers, " ")
+		for off := 0; off < len(text); {
+			end := sentenceEnd(text, off)
 			for off >= lineEnd+1 && li+1 < len(p.lines) {
 				li++
 				lineEnd += 1 + len(p.lines[li].lower)
 			}
-			ev = append(ev, evidence{toks: toks(s), line: p.lines[li].n, rank: rank})
-			off += len(s)
+			ev = append(ev, evidence{toks: toks(text[off:end]), line: p.lines[li].n, rank: rank})
+			off = end
 		}
 	}
 	d.withMatches(ev, sc)

@@ -89,11 +89,11 @@ func (d *docState) readRatings(intro []paragraph) {
 			}
 			return p.lines[i].n
 		}
-		off := 0
-		for _, sent := range splitSentences(text) {
+		for off := 0; off < len(text); {
+			end := sentenceEnd(text, off)
 			base := off
-			d.rateSentence(sent, func(pos int) int { return lineAt(base + pos) })
-			off += len(sent)
+			d.rateSentence(text[off:end], func(pos int) int { return lineAt(base + pos) })
+			off = end
 		}
 	}
 }
@@ -102,8 +102,20 @@ func (d *docState) readRatings(intro []paragraph) {
 // followed by a space.
 func splitSentences(text string) []string {
 	var out []string
-	last := 0
-	for i := 0; i < len(text); i++ {
+	for from := 0; from < len(text); {
+		end := sentenceEnd(text, from)
+		out = append(out, text[from:end])
+		from = end
+	}
+	return out
+}
+
+// sentenceEnd is where the sentence of text starting at from ends (see
+// splitSentences): after the space that follows its full stop, or at the
+// end of text. The readers of every sentence of a paragraph step through
+// them with it, rather than make a slice of them (BenchmarkParseGenerated).
+func sentenceEnd(text string, from int) int {
+	for i := from; i < len(text); i++ {
 		c := text[i]
 		if c != '.' && c != '!' && c != '?' {
 			continue
@@ -116,15 +128,10 @@ func splitSentences(text string) []string {
 			j += 3
 		}
 		if j < len(text) && text[j] == ' ' {
-			out = append(out, text[last:j+1])
-			last = j + 1
-			i = j
+			return j + 1
 		}
 	}
-	if last < len(text) {
-		out = append(out, text[last:])
-	}
-	return out
+	return len(text)
 }
 
 func (d *docState) rateSentence(s string, lineAt func(pos int) int) {

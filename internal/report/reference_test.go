@@ -448,6 +448,11 @@ func FuzzDates(f *testing.F) {
 // of a document dated date.
 func checkFastParts(t *testing.T, p *Parser, s, date string) {
 	t.Helper()
+	for _, part := range []string{s, s + ". ", s + "” x"} {
+		if got, want := splitSentences(part), splitSentencesRef(part); !reflect.DeepEqual(got, want) {
+			t.Fatalf("splitSentences(%q) = %q, want %q", part, got, want)
+		}
+	}
 	toks := tokens(s)
 	for _, ts := range append([]*termSet{p.introTerms, p.themes, p.headings}, p.kindObject...) {
 		if got, want := ts.appendMatches(nil, toks), termMatchesRef(ts, toks); !reflect.DeepEqual(got, want) {
@@ -765,4 +770,33 @@ func checkParagraphs(t *testing.T, p *Parser, body string) {
 	if gotSeg := d.segment(ls); !reflect.DeepEqual(gotSeg, wantSeg) && (len(gotSeg) > 0 || len(wantSeg) > 0) {
 		t.Fatalf("segment of %q: %v, want %v", body, gotSeg, wantSeg)
 	}
+}
+
+// splitSentencesRef is splitSentences as it was. It cuts text after ".", "!" or "?" (and any closing quote)
+// followed by a space.
+func splitSentencesRef(text string) []string {
+	var out []string
+	last := 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c != '.' && c != '!' && c != '?' {
+			continue
+		}
+		j := i + 1
+		for j < len(text) && (text[j] == '"' || text[j] == '\'') {
+			j++
+		}
+		if strings.HasPrefix(text[j:], "”") || strings.HasPrefix(text[j:], "’") {
+			j += 3
+		}
+		if j < len(text) && text[j] == ' ' {
+			out = append(out, text[last:j+1])
+			last = j + 1
+			i = j
+		}
+	}
+	if last < len(text) {
+		out = append(out, text[last:])
+	}
+	return out
 }
