@@ -459,6 +459,11 @@ func checkFastParts(t *testing.T, p *Parser, s, date string) {
 			t.Fatalf("terms in %q: %v, want %v", s, got, want)
 		}
 	}
+	for _, part := range append(strings.Split(s, "\n"), s, " "+s, s+" ", strings.ReplaceAll(s, " ", "  ")) {
+		if got, want := isFolded(part), isFoldedRef(part); got != want {
+			t.Fatalf("isFolded(%q) = %v, want %v", part, got, want)
+		}
+	}
 	if got, want := mayHide(s), mayHideRef(s); got != want {
 		t.Fatalf("mayHide(%q) = %v, want %v", s, got, want)
 	}
@@ -772,8 +777,8 @@ func checkParagraphs(t *testing.T, p *Parser, body string) {
 	}
 }
 
-// splitSentencesRef is splitSentences as it was. It cuts text after ".", "!" or "?" (and any closing quote)
-// followed by a space.
+// splitSentencesRef is splitSentences as it was: it cuts text after ".",
+// "!" or "?" (and any closing quote) followed by a space.
 func splitSentencesRef(text string) []string {
 	var out []string
 	last := 0
@@ -799,4 +804,29 @@ func splitSentencesRef(text string) []string {
 		out = append(out, text[last:])
 	}
 	return out
+}
+
+// isFoldedRef is isFolded a byte at a time.
+func isFoldedRef(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if ' ' < c && c < utf8.RuneSelf {
+			continue
+		}
+		switch {
+		case c >= utf8.RuneSelf:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return false
+			}
+			i += n - 1
+		case c == ' ':
+			if i == 0 || i+1 == len(s) || s[i+1] == ' ' {
+				return false
+			}
+		case c == '\t' || c == '\n' || c == '\r' || c == '\f':
+			return false
+		}
+	}
+	return true
 }
