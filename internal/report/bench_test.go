@@ -356,3 +356,24 @@ func BenchmarkLower(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkHasYear tests each line of the seed documents for a year, with
+// hasYear and a byte at a time (hasYearRef).
+func BenchmarkHasYear(b *testing.B) {
+	var texts []string
+	for _, d := range benchDocs(b, "../../content/[0-9][0-9][0-9]_*.txt") {
+		for _, l := range splitLines(string(d), 1) {
+			texts = append(texts, l.text)
+		}
+	}
+	for _, c := range []struct {
+		name string
+		f    func(string) bool
+	}{{"fast", hasYear}, {"ref", hasYearRef}} {
+		b.Run(c.name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				c.f(texts[i%len(texts)])
+			}
+		})
+	}
+}

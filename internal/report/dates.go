@@ -53,9 +53,19 @@ func parseDateMatch(m []string) string {
 
 // hasYear is a cheap test that s holds four digits in a row, which every
 // full date does; it saves running fullDate on most lines.
+//
+// It looks at eight bytes at a time, stepping five: four digits in a row
+// lie within one such window. Every line is tested, and a byte at a time
+// took nearly twice as long (BenchmarkHasYear).
 func hasYear(s string) bool {
+	i := 0
+	for ; i+8 <= len(s); i += 5 {
+		if d := digits8(load8(s, i)); d&(d>>8)&(d>>16)&(d>>24) != 0 {
+			return true
+		}
+	}
 	run := 0
-	for i := 0; i < len(s); i++ {
+	for ; i < len(s); i++ { // (a run that begins before i lies in a window)
 		if s[i] >= '0' && s[i] <= '9' {
 			run++
 			if run == 4 {
@@ -66,6 +76,15 @@ func hasYear(s string) bool {
 		}
 	}
 	return false
+}
+
+// digits8 has the highest bit set of each byte of x that is a digit. A
+// byte c gets it from c+0x50 when c >= '0', and from c+0x46 when c > '9';
+// bytes beyond ASCII are added without their highest bit, so that no sum
+// carries into the next byte, and are no digits.
+func digits8(x uint64) uint64 {
+	y := x &^ highBits
+	return (y + 0x50*lowBits) &^ (y + 0x46*lowBits) &^ x & highBits
 }
 
 // tail returns at most the last n bytes of s, cut at a rune boundary, for

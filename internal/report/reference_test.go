@@ -460,6 +460,9 @@ func checkFastParts(t *testing.T, p *Parser, s, date string) {
 		}
 	}
 	for _, part := range append(strings.Split(s, "\n"), s, " "+s, s+" ", strings.ReplaceAll(s, " ", "  ")) {
+		if got, want := hasYear(part), hasYearRef(part); got != want {
+			t.Fatalf("hasYear(%q) = %v, want %v", part, got, want)
+		}
 		if got, want := isFolded(part), isFoldedRef(part); got != want {
 			t.Fatalf("isFolded(%q) = %v, want %v", part, got, want)
 		}
@@ -616,6 +619,7 @@ func FuzzFastParts(f *testing.F) {
 		"on 05.04.2018, 2018-04-05, 2018-4-5, SEPT 5th 2019, 5 ſept 2019, Jun. 2020, 31/06/2018, 1/1/20180 and 2019/20 in May, mar 2019; 2020 aug 3",
 		"In the coming year, later this month, by the end of the next financial year; over the coming weeks in the near future, As soon as possible, in the longer term_ shortly2 EARLIER THIS YEAR",
 		"mid2019, in  2019, the end of 2019, SUMMER 2020 since\t2016; throughout 2019 and 2020x, in 12019, mid- 2021, Of 2022_, by2023 In Early 2024",
+		"1234", "x1234", "12345678", "a123b4567c", "0123\xff9876 x", "abcdefg1234", "abcdefgh123 4567", "\xb0\xb1\xb2\xb3\xb4\xb5\xb6\xb7\xb8\xb9123",
 		"by 5th March,\t2019, in 2018 –19, 2018/ 19 and 2018 /2019, mid-March  2020, the end ofMay 2019, JUNE 2021, 1 sept 2019, 2019,2020 ,March 2018",
 	} {
 		f.Add(s, "2018-06-28")
@@ -829,4 +833,20 @@ func isFoldedRef(s string) bool {
 		}
 	}
 	return true
+}
+
+// hasYearRef is hasYear a byte at a time.
+func hasYearRef(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			run++
+			if run == 4 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
 }
