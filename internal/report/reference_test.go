@@ -6,6 +6,7 @@ package report
 // text (FuzzFastParts).
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -467,6 +468,14 @@ func checkFastParts(t *testing.T, p *Parser, s, date string) {
 			t.Fatalf("isFolded(%q) = %v, want %v", part, got, want)
 		}
 	}
+	for _, part := range []string{s, s + "\n\u200b\x01", "\u00a0\n" + s, "\x01\x02\x03" + s} {
+		if got, want := looksBinary([]byte(part)), looksBinaryRef([]byte(part)); got != want {
+			t.Fatalf("looksBinary(%q) = %v, want %v", part, got, want)
+		}
+		if got, want := findHidden(part), findHiddenRef(part); got != want {
+			t.Fatalf("findHidden(%q) = %+v, want %+v", part, got, want)
+		}
+	}
 	if got, want := mayHide(s), mayHideRef(s); got != want {
 		t.Fatalf("mayHide(%q) = %v, want %v", s, got, want)
 	}
@@ -584,6 +593,9 @@ func TestFastPartsMatchReference(t *testing.T) {
 		}
 		checkLineLocator(t, r.Text)
 		checkParagraphs(t, p, r.Text)
+		if got, want := findHidden(r.Text), findHiddenRef(r.Text); got != want {
+			t.Fatalf("findHidden: %+v, want %+v", got, want)
+		}
 		for _, l := range strings.Split(r.Text, "\n") {
 			checkDates(t, l)
 		}
@@ -849,4 +861,50 @@ func hasYearRef(s string) bool {
 		}
 	}
 	return false
+}
+
+// findHiddenRef is findHidden reading every rune.
+func findHiddenRef(text string) hiddenIn {
+	var h hiddenIn
+	if !mayHide(text) {
+		return h
+	}
+	line := 1
+	for _, r := range text {
+		switch {
+		case r == '\n':
+			line++
+		case r == '\f' || r == '\v' || r == '\r' || r == 0x85:
+			// white space to the reader: becomes a space, unremarked
+		case invisible(r):
+			if h.invisibles == 0 {
+				h.invis, h.invLine = r, line
+			}
+			h.invisibles++
+		case Hidden(r):
+			if h.controls == 0 {
+				h.control, h.controlLine = r, line
+			}
+			h.controls++
+		}
+	}
+	return h
+}
+
+// looksBinaryRef is looksBinary counting a byte at a time.
+func looksBinaryRef(data []byte) bool {
+	if bytes.IndexByte(data, 0) >= 0 {
+		return true
+	}
+	head := data
+	if len(head) > 8192 {
+		head = head[:8192]
+	}
+	ctrl := 0
+	for _, c := range head {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' {
+			ctrl++
+		}
+	}
+	return len(head) > 0 && ctrl*20 > len(head)
 }
