@@ -204,8 +204,12 @@ func appendTokens(out []string, s string) []string {
 	for i := 0; i < len(s); {
 		j, simple, upper := wordEnd(s, i)
 		if j == i {
-			_, n := utf8.DecodeRuneInString(s[i:])
-			i += n
+			if s[i] < utf8.RuneSelf {
+				i++
+			} else {
+				_, n := utf8.DecodeRuneInString(s[i:])
+				i += n
+			}
 			continue
 		}
 		w := s[i:j]
@@ -228,32 +232,60 @@ func appendTokens(out []string, s string) []string {
 
 // wordEnd finds the end of the word starting at s[i]: letters, digits and
 // apostrophes. simple is a word of ASCII letters and digits alone, which
-// needs no more than lower-casing; upper says it has a capital.
+// needs no more than lower-casing; upper says it has a capital. ASCII is
+// classed by a table, one look a byte where there were up to four tests:
+// with those, and a rune decoded between words, appendTokens took two
+// thirds longer (BenchmarkTokens).
 func wordEnd(s string, i int) (j int, simple, upper bool) {
 	simple = true
 	for j = i; j < len(s); {
-		c := s[j]
-		if c < utf8.RuneSelf {
-			switch {
-			case isAlnum(c):
-				upper = upper || 'A' <= c && c <= 'Z'
-			case c == '\'':
-				simple = false
-			default:
+		switch tokenClass[s[j]] {
+		case tokenLower:
+			j++
+		case tokenUpper:
+			upper = true
+			j++
+		case tokenApostrophe:
+			simple = false
+			j++
+		case tokenEnd:
+			return j, simple, upper
+		default: // beyond ASCII
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '’' && r != '‘' {
 				return j, simple, upper
 			}
-			j++
-			continue
+			simple = false
+			j += n
 		}
-		r, n := utf8.DecodeRuneInString(s[j:])
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '’' && r != '‘' {
-			return j, simple, upper
-		}
-		simple = false
-		j += n
 	}
 	return j, simple, upper
 }
+
+// The classes of bytes wordEnd reads.
+const (
+	tokenEnd        = iota // ASCII that is no part of a word
+	tokenLower             // a lower-case letter or a digit
+	tokenUpper             // a capital
+	tokenApostrophe        // '
+	tokenWide              // a byte of a rune beyond ASCII
+)
+
+var tokenClass = func() (t [256]uint8) {
+	for c := 0; c < 256; c++ {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = tokenWide
+		case 'A' <= c && c <= 'Z':
+			t[c] = tokenUpper
+		case isAlnum(byte(c)):
+			t[c] = tokenLower
+		case c == '\'':
+			t[c] = tokenApostrophe
+		}
+	}
+	return t
+}()
 
 // slowToken lower-cases a word with apostrophes or letters beyond ASCII,
 // dropping the apostrophes.
