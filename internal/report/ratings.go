@@ -62,6 +62,10 @@ func mayBeRatedBy(s string) bool {
 	return false
 }
 
+// mayBeAllCriteria reports whether allCriteria may match s: s holds
+// "criteri" in any case (none of its letters folds to another).
+func mayBeAllCriteria(s string) bool { return indexFoldASCII(s, "criteri") >= 0 }
+
 // ratingEvent is a criterion or a rating word found in a sentence.
 type ratingEvent struct {
 	start, end int
@@ -159,7 +163,7 @@ func (d *docState) rateSentence(s string, lineAt func(pos int) int) {
 		events = append(events, ratingEvent{loc[0], loc[1], -1, word})
 	}
 	sort.Slice(events, func(i, j int) bool { return events[i].start < events[j].start })
-	all := allCriteria.MatchString(s)
+	all := mayBeAllCriteria(s) && allCriteria.MatchString(s)
 	var pending, pendingAt []int
 	for i := 0; i < len(events); i++ {
 		e := events[i]

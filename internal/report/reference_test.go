@@ -549,6 +549,12 @@ func checkFastParts(t *testing.T, p *Parser, s, date string) {
 		if got, want := p.mentionsRating(part), containsFold(part, p.ratingStems); got != want {
 			t.Fatalf("mentionsRating(%q) = %v, want %v", part, got, want)
 		}
+		if allCriteria.MatchString(part) && !mayBeAllCriteria(part) {
+			t.Fatalf("mayBeAllCriteria(%q) is false, but allCriteria matches", part)
+		}
+		if got, want := isDateLabel(part), isDateLabelRef(part); got != want {
+			t.Fatalf("isDateLabel(%q) = %v, want %v", part, got, want)
+		}
 		if ratedBy.MatchString(part) && !mayBeRatedBy(part) {
 			t.Fatalf("mayBeRatedBy(%q) is false, but ratedBy matches", part)
 		}
@@ -632,6 +638,7 @@ func FuzzFastParts(f *testing.F) {
 		"In the coming year, later this month, by the end of the next financial year; over the coming weeks in the near future, As soon as possible, in the longer term_ shortly2 EARLIER THIS YEAR",
 		"mid2019, in  2019, the end of 2019, SUMMER 2020 since\t2016; throughout 2019 and 2020x, in 12019, mid- 2021, Of 2022_, by2023 In Early 2024",
 		"1234", "x1234", "12345678", "a123b4567c", "0123\xff9876 x", "abcdefg1234", "abcdefgh123 4567", "\xb0\xb1\xb2\xb3\xb4\xb5\xb6\xb7\xb8\xb9123",
+		"Date of publication", " Published on: ", "UPDATED", "last  updated :", "Each of the four criteria was rated good; all CRITERION", "first published 5 May 2019",
 		"by 5th March,\t2019, in 2018 –19, 2018/ 19 and 2018 /2019, mid-March  2020, the end ofMay 2019, JUNE 2021, 1 sept 2019, 2019,2020 ,March 2018",
 	} {
 		f.Add(s, "2018-06-28")
@@ -907,4 +914,10 @@ func looksBinaryRef(data []byte) bool {
 		}
 	}
 	return len(head) > 0 && ctrl*20 > len(head)
+}
+
+// isDateLabelRef is isDateLabel running the pattern on every line.
+func isDateLabelRef(s string) bool {
+	t := strings.TrimSpace(s)
+	return t != "" && dateLabel.ReplaceAllString(t, "") == ""
 }
