@@ -136,10 +136,11 @@ func (ts *termSet) find(text string) []match {
 	return ts.findTokens(tokens(text))
 }
 
-// findIn is find with a reusable slice for the text's words.
-func (ts *termSet) findIn(text string, buf *[]string) []match {
+// appendIn appends the term occurrences in text to out, with a reusable
+// slice for the text's words.
+func (ts *termSet) appendIn(out []match, text string, buf *[]string) []match {
 	*buf = appendTokens((*buf)[:0], text)
-	return ts.findTokens(*buf)
+	return ts.appendMatches(out, *buf)
 }
 
 func (ts *termSet) findTokens(toks []string) []match { return ts.appendMatches(nil, toks) }
