@@ -18,9 +18,9 @@ type phraseIndex struct {
 	// first word is not plain ASCII.
 	firsts map[string]bool
 	// byFirst holds, when every word of every phrase is plain ASCII, the
-	// phrases' words by their first word, in the order of re's
-	// alternatives (see matchPhrase); nil otherwise.
-	byFirst map[string][][]string
+	// phrases by their first word, in the order of re's alternatives (see
+	// matchPhrase); nil otherwise.
+	byFirst map[string][]plainPhrase
 }
 
 func newPhraseIndex() *phraseIndex { return &phraseIndex{index: map[string]int{}} }
@@ -64,12 +64,12 @@ func (pi *phraseIndex) compile() {
 	}
 	sort.SliceStable(alts, func(i, j int) bool { return len(alts[i].pat) > len(alts[j].pat) })
 	if plain {
-		pi.byFirst = map[string][][]string{}
+		pi.byFirst = map[string][]plainPhrase{}
 	}
 	for _, a := range alts {
 		pats = append(pats, a.pat)
 		if plain {
-			pi.byFirst[a.words[0]] = append(pi.byFirst[a.words[0]], a.words)
+			pi.byFirst[a.words[0]] = append(pi.byFirst[a.words[0]], plainPhrase{a.words, pi.index[strings.Join(a.words, " ")]})
 		}
 	}
 	if len(pats) == 0 {
@@ -80,6 +80,12 @@ func (pi *phraseIndex) compile() {
 	pi.at = regexp.MustCompile(`(?i)^(?:` + strings.Join(pats, "|") + `)\b`)
 }
 
+// plainPhrase is a phrase of plain ASCII words, and its owner.
+type plainPhrase struct {
+	words []string
+	owner int
+}
+
 // hit is one name found in a text.
 type hit struct {
 	start, end int
@@ -87,6 +93,15 @@ type hit struct {
 }
 
 func (pi *phraseIndex) findAll(text string) []hit {
+	if pi.firsts != nil && pi.byFirst != nil && !hasFoldToASCII(text) {
+		// The words a plain phrase matches are its own: its owner needs
+		// no key made of them (BenchmarkParseGenerated).
+		var out []hit
+		pi.eachPlain(text, func(from, to int, ph plainPhrase) {
+			out = append(out, hit{from, to, ph.owner})
+		})
+		return out
+	}
 	var out []hit
 	for _, loc := range pi.locate(text) {
 		key := strings.Join(tokens(text[loc[0]:loc[1]]), " ")
@@ -154,6 +169,12 @@ func (pi *phraseIndex) locateAnchored(text string) [][]int {
 // BenchmarkPhrases).
 func (pi *phraseIndex) locatePlain(text string) [][]int {
 	var out [][]int
+	pi.eachPlain(text, func(from, to int, _ plainPhrase) { out = append(out, []int{from, to}) })
+	return out
+}
+
+// eachPlain calls f with each match of a plain phrase in text, in order.
+func (pi *phraseIndex) eachPlain(text string, f func(from, to int, ph plainPhrase)) {
 	var buf [32]byte
 	end := 0 // matches do not overlap
 	for i := 0; i < len(text); {
@@ -170,9 +191,9 @@ func (pi *phraseIndex) locatePlain(text string) [][]int {
 			for k := range w {
 				w[k] = lowerASCII(text[i+k])
 			}
-			for _, words := range pi.byFirst[string(w)] {
-				if e := matchPhrase(text, i, words); e >= 0 {
-					out = append(out, []int{i, e})
+			for _, ph := range pi.byFirst[string(w)] {
+				if e := matchPhrase(text, i, ph.words); e >= 0 {
+					f(i, e, ph)
 					end = e
 					break
 				}
@@ -180,7 +201,6 @@ func (pi *phraseIndex) locatePlain(text string) [][]int {
 		}
 		i = j
 	}
-	return out
 }
 
 // matchPhrase is where the pattern of a phrase of lower-case ASCII words,

@@ -500,6 +500,9 @@ func checkFastParts(t *testing.T, p *Parser, s, date string) {
 			if got := pi.locate(s); fmt.Sprint(got) != fmt.Sprint(want) {
 				t.Fatalf("%q: located %v, pattern finds %v", s, got, want)
 			}
+			if got, want := pi.findAll(s), findAllRef(pi, s); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%q: found %v, want %v", s, got, want)
+			}
 		}
 	}
 	for _, l := range append(strings.Split(s, ". "), s) {
@@ -920,4 +923,21 @@ func looksBinaryRef(data []byte) bool {
 func isDateLabelRef(s string) bool {
 	t := strings.TrimSpace(s)
 	return t != "" && dateLabel.ReplaceAllString(t, "") == ""
+}
+
+// findAllRef is phraseIndex.findAll finding each owner by the key of the
+// words it matched, as it did for every phrase.
+func findAllRef(pi *phraseIndex, text string) []hit {
+	var out []hit
+	for _, loc := range pi.locate(text) {
+		key := strings.Join(tokens(text[loc[0]:loc[1]]), " ")
+		owner, ok := pi.index[key]
+		if !ok {
+			owner, ok = pi.lookupLoose(key)
+		}
+		if ok {
+			out = append(out, hit{loc[0], loc[1], owner})
+		}
+	}
+	return out
 }
