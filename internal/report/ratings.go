@@ -1,6 +1,7 @@
 package report
 
 import (
+	"math/bits"
 	"regexp"
 	"sort"
 	"strconv"
@@ -50,17 +51,33 @@ var ratedByStems = []string{"rat", "assess", "grad", "judg", "scor", "found", "d
 // mayBeRatedBy reports whether ratedBy may match s: s holds one of its
 // words, ignoring case. Letters that the pattern folds to ASCII (ſ, K)
 // leave it to the pattern.
+//
+// It is one pass over s, comparing the stems that begin with each byte,
+// where looking for each stem in turn went over s seven times (a tenth of
+// rateSentence's time, BenchmarkParse).
 func mayBeRatedBy(s string) bool {
 	if hasFoldToASCII(s) {
 		return true
 	}
-	for _, w := range ratedByStems {
-		if indexFoldASCII(s, w) >= 0 {
-			return true
+	for i := 0; i < len(s); i++ {
+		for ks := ratedByFirsts[s[i]]; ks != 0; ks &= ks - 1 {
+			if hasPrefixFoldASCII(s[i:], ratedByStems[bits.TrailingZeros8(ks)]) {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+// ratedByFirsts has bit k set, for each byte in either case, when stem k
+// of ratedByStems begins with it.
+var ratedByFirsts = func() (t [256]uint8) {
+	for k, w := range ratedByStems {
+		t[w[0]] |= 1 << k
+		t[w[0]-'a'+'A'] |= 1 << k
+	}
+	return t
+}()
 
 // mayBeAllCriteria reports whether allCriteria may match s: s holds
 // "criteri" in any case (none of its letters folds to another).

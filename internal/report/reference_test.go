@@ -558,6 +558,9 @@ func checkFastParts(t *testing.T, p *Parser, s, date string) {
 		if got, want := isDateLabel(part), isDateLabelRef(part); got != want {
 			t.Fatalf("isDateLabel(%q) = %v, want %v", part, got, want)
 		}
+		if got, want := mayBeRatedBy(part), mayBeRatedByRef(part); got != want {
+			t.Fatalf("mayBeRatedBy(%q) = %v, want %v", part, got, want)
+		}
 		if ratedBy.MatchString(part) && !mayBeRatedBy(part) {
 			t.Fatalf("mayBeRatedBy(%q) is false, but ratedBy matches", part)
 		}
@@ -940,4 +943,30 @@ func findAllRef(pi *phraseIndex, text string) []hit {
 		}
 	}
 	return out
+}
+
+// mayBeRatedByRef is mayBeRatedBy looking for each stem in turn.
+func mayBeRatedByRef(s string) bool {
+	if hasFoldToASCII(s) {
+		return true
+	}
+	for _, w := range ratedByStems {
+		if indexFoldASCII(s, w) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// TestRatedByStems: mayBeRatedBy finds the stems by a bit each of their
+// first bytes, which needs at most eight stems, of lower-case letters.
+func TestRatedByStems(t *testing.T) {
+	if len(ratedByStems) > 8 {
+		t.Errorf("%d stems, more than 8", len(ratedByStems))
+	}
+	for _, w := range ratedByStems {
+		if w == "" || w[0] < 'a' || w[0] > 'z' || w != strings.ToLower(w) {
+			t.Errorf("stem %q must be lower-case letters", w)
+		}
+	}
 }
