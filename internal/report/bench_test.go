@@ -3,6 +3,7 @@ package report
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/inspectsite/inspectsite/internal/corpus"
@@ -227,4 +228,152 @@ func BenchmarkMentionsRating(b *testing.B) {
 			containsFold(texts[i%len(texts)], p.ratingStems)
 		}
 	})
+}
+
+// BenchmarkSentenceWords splits every sentence of the seed documents'
+// responses into words, as the commitment reader does.
+func BenchmarkSentenceWords(b *testing.B) {
+	p := fuzzParser(b)
+	var units []string
+	for _, d := range benchDocs(b, "../../content/[0-9][0-9][0-9]_*.txt") {
+		r, _ := p.Parse("content/x.txt", d)
+		for _, is := range r.Issues {
+			units = append(units, responseUnits(is.ResponseParagraphs)...)
+		}
+	}
+	b.ReportAllocs()
+	var buf []sentenceWord
+	for i := 0; i < b.N; i++ {
+		buf = appendSentenceWords(buf[:0], units[i%len(units)], "")
+	}
+}
+
+// BenchmarkDates finds the dates in each line with a year of the seed and
+// generated documents, by hand (findAllDates), with fullDate run on the
+// regions around the years (as findAllDates was) and on the whole line.
+func BenchmarkDates(b *testing.B) {
+	p := fuzzParser(b)
+	var texts [][]byte
+	texts = append(texts, benchDocs(b, "../../content/[0-9][0-9][0-9]_*.txt")...)
+	for _, d := range corpus.Generate(p.cfg, 200) {
+		texts = append(texts, d.Text)
+	}
+	var lines []string
+	for _, t := range texts {
+		for _, l := range splitLines(string(t), 1) {
+			if hasYear(l.text) {
+				lines = append(lines, l.text)
+			}
+		}
+	}
+	b.Run("fast", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			findAllDates(lines[i%len(lines)])
+		}
+	})
+	b.Run("regions", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			findAllDatesRegionsRef(lines[i%len(lines)])
+		}
+	})
+	b.Run("pattern", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			fullDate.FindAllStringIndex(lines[i%len(lines)], -1)
+		}
+	})
+}
+
+// BenchmarkPhrases looks for the Area and criterion names in each line of
+// the seed documents, by hand (locate) and with the anchored pattern tried
+// at each word that begins a name (locateAnchored).
+func BenchmarkPhrases(b *testing.B) {
+	p := fuzzParser(b)
+	var texts []string
+	for _, d := range benchDocs(b, "../../content/[0-9][0-9][0-9]_*.txt") {
+		for _, l := range splitLines(string(d), 1) {
+			texts = append(texts, l.text)
+		}
+	}
+	for _, c := range []struct {
+		name   string
+		locate func(pi *phraseIndex, s string) [][]int
+	}{{"fast", (*phraseIndex).locate}, {"anchored", (*phraseIndex).locateAnchored}} {
+		b.Run(c.name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				c.locate(p.areas, texts[i%len(texts)])
+				c.locate(p.criteria, texts[i%len(texts)])
+			}
+		})
+	}
+}
+
+// BenchmarkLineWords looks for the words every line is asked about
+// ("cookie", "licen", "copyright") in each line of the seed documents, with
+// containsByRare and with strings.Contains.
+func BenchmarkLineWords(b *testing.B) {
+	var texts []string
+	for _, d := range benchDocs(b, "../../content/[0-9][0-9][0-9]_*.txt") {
+		for _, l := range splitLines(string(d), 1) {
+			texts = append(texts, l.lower)
+		}
+	}
+	b.Run("fast", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			s := texts[i%len(texts)]
+			_ = mentionsCookie(s) || mayBeNotice(s)
+		}
+	})
+	b.Run("contains", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			s := texts[i%len(texts)]
+			_ = strings.Contains(s, "cookie") || strings.Contains(s, "licen") || strings.Contains(s, "copyright")
+		}
+	})
+}
+
+// BenchmarkLower lower-cases each line of the seed documents, with
+// appendLower and with strings.ToLower.
+func BenchmarkLower(b *testing.B) {
+	var texts []string
+	for _, d := range benchDocs(b, "../../content/[0-9][0-9][0-9]_*.txt") {
+		for _, l := range splitLines(string(d), 1) {
+			texts = append(texts, l.text)
+		}
+	}
+	b.Run("fast", func(b *testing.B) {
+		var sb strings.Builder
+		for i := 0; i < b.N; i++ {
+			if sb.Len() > 1<<20 || sb.Cap() == 0 {
+				sb = strings.Builder{}
+				sb.Grow(1<<20 + 1<<16)
+			}
+			appendLower(&sb, texts[i%len(texts)])
+		}
+	})
+	b.Run("ToLower", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			_ = strings.ToLower(texts[i%len(texts)])
+		}
+	})
+}
+
+// BenchmarkHasYear tests each line of the seed documents for a year, with
+// hasYear and a byte at a time (hasYearRef).
+func BenchmarkHasYear(b *testing.B) {
+	var texts []string
+	for _, d := range benchDocs(b, "../../content/[0-9][0-9][0-9]_*.txt") {
+		for _, l := range splitLines(string(d), 1) {
+			texts = append(texts, l.text)
+		}
+	}
+	for _, c := range []struct {
+		name string
+		f    func(string) bool
+	}{{"fast", hasYear}, {"ref", hasYearRef}} {
+		b.Run(c.name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				c.f(texts[i%len(texts)])
+			}
+		})
+	}
 }

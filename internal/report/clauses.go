@@ -45,11 +45,17 @@ var openersBySecond = func() (by [256][]int) {
 // splitClauses cuts sentence s, whose words are ws and whose lower case
 // is lower (strings.ToLower(s)), into clauses.
 func splitClauses(s, lower string, ws []sentenceWord) []clauseSpan {
+	return appendClauses(nil, s, lower, ws)
+}
+
+// appendClauses appends the clauses of s (see splitClauses) to out.
+func appendClauses(out []clauseSpan, s, lower string, ws []sentenceWord) []clauseSpan {
 	type cut struct {
 		at, skip int
 		relative bool
 	}
-	var cuts []cut
+	var buf [16]cut // enough for most sentences, without an allocation
+	cuts := buf[:0]
 	// One pass finds every opener, where one search a opener went over
 	// the sentence once for each (a tenth of the commitment reader's time,
 	// BenchmarkParseGenerated). Every opener begins with " ", "," or ";",
@@ -95,7 +101,6 @@ func splitClauses(s, lower string, ws []sentenceWord) []clauseSpan {
 		}
 	}
 	sortCuts()
-	var out []clauseSpan
 	start, rel := 0, false
 	for _, c := range cuts {
 		if c.at < start {

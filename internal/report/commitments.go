@@ -77,6 +77,11 @@ func (p *Parser) readCommitments(r *Report) {
 	g := grammarFor(p.cfg)
 	byResponse := map[int][]Commitment{}
 	var loc *lineLocator
+	defer func() {
+		if loc != nil {
+			lineLocators.Put(loc)
+		}
+	}()
 	for i := range r.Issues {
 		is := &r.Issues[i]
 		if is.ResponseLine == 0 || len(g.cfg.Roles) == 0 {
@@ -86,7 +91,11 @@ func (p *Parser) readCommitments(r *Report) {
 		cs, ok := byResponse[is.ResponseLine]
 		if !ok {
 			if loc == nil {
-				loc = newLineLocator(r.Text)
+				loc, _ = lineLocators.Get().(*lineLocator)
+				if loc == nil {
+					loc = &lineLocator{}
+				}
+				indexLines(loc, r.Text)
 			}
 			cs = g.read(is.ResponseParagraphs, r.Date, loc, is.ResponseLine)
 			byResponse[is.ResponseLine] = cs
@@ -104,7 +113,13 @@ func (g *commitmentGrammar) read(paras []string, date string, loc *lineLocator, 
 		st.words = *buf
 	}
 	defer func() { wordBuffers.Put(&st.words) }()
-	for _, unit := range responseUnits(paras) {
+	units := responseUnits(paras)
+	size := 0
+	for _, unit := range units {
+		size += len(unit)
+	}
+	st.lowers.Grow(size)
+	for _, unit := range units {
 		c, ok := g.sentence(unit, date, st)
 		if !ok {
 			continue
@@ -115,6 +130,10 @@ func (g *commitmentGrammar) read(paras []string, date string, loc *lineLocator, 
 	}
 	return out
 }
+
+// lineLocators hold the line indexes readCommitments makes, one a
+// document, for the next document to reuse (see indexLines).
+var lineLocators sync.Pool
 
 // wordBuffers hold the slices the words of a response's sentences are read
 // into: one for all the responses of a build, not one made for each
@@ -131,6 +150,11 @@ type responseState struct {
 	// for a clause that shares its subject; nil at a sentence's start.
 	clause []int
 	words  []sentenceWord // the words of the sentence being read
+	// lowers holds the lower case of the response's sentences one after
+	// another (see appendLower), and clauses the clauses of the one being
+	// read: one allocation a response, not one for each sentence.
+	lowers  strings.Builder
+	clauses []clauseSpan
 }
 
 // sentence reads one sentence or list item; ok is false when it commits
@@ -140,14 +164,15 @@ func (g *commitmentGrammar) sentence(text, date string, st *responseState) (Comm
 		return Commitment{}, false // a quotation, not the CPS's own words
 	}
 	plain := blankQuotes(text)
-	lower := strings.ToLower(plain)
+	lower := appendLower(&st.lowers, plain)
 	st.words = appendSentenceWords(st.words[:0], plain, lower)
 	ws := st.words
 	var owners []int
 	status := ""
 	var tf Timeframe
 	st.clause = nil
-	for _, cl := range splitClauses(plain, lower, ws) {
+	st.clauses = appendClauses(st.clauses[:0], plain, lower, ws)
+	for _, cl := range st.clauses {
 		a, ok := g.clause(plain, ws, cl, st)
 		if !ok {
 			continue

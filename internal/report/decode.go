@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"encoding/binary"
 	"strings"
 	"unicode/utf8"
 )
@@ -58,8 +59,17 @@ func looksBinary(data []byte) bool {
 		head = head[:8192]
 	}
 	ctrl := 0
-	for _, c := range head {
-		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' {
+	for i := 0; i < len(head); i++ {
+		// Eight bytes at a time pass when none is below 0x20 (a byte
+		// beyond ASCII passes): a byte at a time was a hundredth of the
+		// reader's time (BenchmarkParseGenerated).
+		if i+8 <= len(head) {
+			if x := binary.LittleEndian.Uint64(head[i:]); (x&^highBits+0x60*lowBits|x)&highBits == highBits {
+				i += 7
+				continue
+			}
+		}
+		if c := head[i]; c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' {
 			ctrl++
 		}
 	}

@@ -116,7 +116,9 @@ func (d *docState) readIntro() {
 	}
 	d.readIntroDates(intro)
 	d.readArea(intro)
-	ev := d.evidenceTexts(intro)
+	sc := evidenceScratches.Get().(*evidenceScratch)
+	defer sc.release()
+	ev := d.evidenceTexts(intro, sc)
 	d.readProgramme(ev)
 	d.readKind(ev)
 	d.readRatings(intro)

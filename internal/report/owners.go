@@ -31,12 +31,11 @@ func sentenceWords(s string) []sentenceWord {
 // sentences reuses one slice, as making one for each cost a tenth of the
 // commitment reader's time (BenchmarkReadCommitments).
 func appendSentenceWords(out []sentenceWord, s, lower string) []sentenceWord {
-	lowerAll := ""
 	if isASCII(s) {
-		lowerAll = lower
-		if lowerAll == "" {
-			lowerAll = strings.ToLower(s)
+		if lower == "" {
+			lower = strings.ToLower(s)
 		}
+		return appendASCIIWords(out, s, lower)
 	}
 	i := 0
 	for i < len(s) {
@@ -67,16 +66,40 @@ func appendSentenceWords(out []sentenceWord, s, lower string) []sentenceWord {
 			}
 			break
 		}
-		w := sentenceWord{text: s[i:j], start: i, end: j}
-		if lowerAll != "" {
-			w.lower = lowerAll[i:j]
-		} else {
-			w.lower = strings.ToLower(w.text)
-		}
+		w := sentenceWord{text: s[i:j], lower: strings.ToLower(s[i:j]), start: i, end: j}
 		for _, suf := range []string{"'s", "’s"} {
 			if strings.HasSuffix(w.lower, suf) {
 				w.lower, w.possessive = strings.TrimSuffix(w.lower, suf), true
 			}
+		}
+		out = append(out, w)
+		i = j
+	}
+	return out
+}
+
+// appendASCIIWords is appendSentenceWords for s in ASCII, whose lower case
+// is lower: byte by byte, with no rune to decode and no possessive but
+// "'s" to look for, it takes half the time (BenchmarkSentenceWords).
+func appendASCIIWords(out []sentenceWord, s, lower string) []sentenceWord {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c == '&' {
+			out = append(out, sentenceWord{text: "&", lower: "&", start: i, end: i + 1})
+			i++
+			continue
+		}
+		if !isAlnum(c) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(s) && (isAlnum(s[j]) || (s[j] == '\'' || s[j] == '-') && j+1 < len(s) && isAlnum(s[j+1])) {
+			j++
+		}
+		w := sentenceWord{text: s[i:j], lower: lower[i:j], start: i, end: j}
+		if strings.HasSuffix(w.lower, "'s") {
+			w.lower, w.possessive = w.lower[:len(w.lower)-2], true
 		}
 		out = append(out, w)
 		i = j

@@ -214,7 +214,7 @@ func NewParser(cfg *config.Config) *Parser {
 	// Tried at the rating words alone (see keyedPattern): run over every
 	// sentence that mentions one, the pattern was a third of the rating
 	// reader's time (BenchmarkParse).
-	p.ratingWords = newKeyedPattern(p.ratingWord, 0, cfg.Ratings...)
+	p.ratingWords = newKeyedPattern(p.ratingWord, 0, cfg.Ratings...).keyWords()
 	p.themes = termsOf(len(cfg.Themes), func(i int) []string { return themeTerms(cfg.Themes[i]) })
 	for i := range cfg.Kinds {
 		p.kindObject = append(p.kindObject, termsOf(1, func(int) []string { return cfg.Kinds[i].ObjectAfter }))

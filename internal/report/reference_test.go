@@ -6,6 +6,7 @@ package report
 // text (FuzzFastParts).
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -307,6 +308,54 @@ func foldRef(s string) string {
 	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
 }
 
+// termMatchesRef is termSet.appendMatches(nil, toks) looking each word up
+// in byFirst, as it once did.
+func termMatchesRef(ts *termSet, toks []string) []match {
+	var out []match
+	for i, w := range toks {
+		for _, t := range ts.byFirst[w] {
+			if t.matchesAt(toks, i) {
+				out = append(out, match{t, t.group, i})
+			}
+		}
+		for _, stem := range ts.stems[w[0]] {
+			if strings.HasPrefix(w, stem) {
+				for _, t := range ts.byPrefix[stem] {
+					if t.matchesAt(toks, i) {
+						out = append(out, match{t, t.group, i})
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// mayHideRef is mayHide a byte at a time.
+func mayHideRef(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 && c != '\t' && c != '\n' || c == 0x7f || c == 0xC2 || c == 0xD8 || c == 0xE1 || c == 0xE2 || c == 0xEF {
+			return true
+		}
+	}
+	return false
+}
+
+// lineKeyRef is the key lineLocator.find looked for, as it once made it.
+func lineKeyRef(sentence string) []byte {
+	var key []byte
+	for _, r := range sentence {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			key = utf8.AppendRune(key, unicode.ToLower(r))
+			if len(key) >= 40 {
+				break
+			}
+		}
+	}
+	return key
+}
+
 // checkLineLocator compares the fast line index with the reference.
 func checkLineLocator(t *testing.T, text string) {
 	t.Helper()
@@ -315,16 +364,147 @@ func checkLineLocator(t *testing.T, text string) {
 			t.Fatalf("fold(%q) = %q, want %q", l, got, want)
 		}
 	}
-	got, want := newLineLocator(text), newLineLocatorRef(text)
-	if string(got.stream) != string(want.stream) || !reflect.DeepEqual(got.lineStart, want.lineStart) {
-		t.Fatalf("newLineLocator(%q) = %q %v, want %q %v", text, got.stream, got.lineStart, want.stream, want.lineStart)
+	want := newLineLocatorRef(text)
+	for _, l := range append(strings.Split(text, "\n"), text) {
+		var loc lineLocator
+		if loc.setKey(l); string(loc.key) != string(lineKeyRef(l)) {
+			t.Fatalf("key of %q is %q, want %q", l, loc.key, lineKeyRef(l))
+		}
 	}
+	// A locator reused from a longer text (lineLocators) indexes as a new one.
+	reused := indexLines(newLineLocator(text+"\nÉ\n"+text), text)
+	for _, got := range []*lineLocator{newLineLocator(text), reused} {
+		if string(got.stream) != string(want.stream) || !reflect.DeepEqual(got.lineStart, want.lineStart) {
+			t.Fatalf("newLineLocator(%q) = %q %v, want %q %v", text, got.stream, got.lineStart, want.stream, want.lineStart)
+		}
+	}
+}
+
+// findDateRef is findDate as it was, running fullDate over all of s.
+func findDateRef(s string) (date string, start, end int) {
+	for _, loc := range fullDate.FindAllStringSubmatchIndex(s, -1) {
+		m := make([]string, 13)
+		for i := range m {
+			if loc[2*i] >= 0 {
+				m[i] = s[loc[2*i]:loc[2*i+1]]
+			}
+		}
+		if v := parseDateMatch(m); v != "" {
+			return v, loc[0], loc[1]
+		}
+	}
+	return "", -1, -1
+}
+
+// checkDates compares findDate and findAllDates with fullDate run over
+// all of s.
+func checkDates(t *testing.T, s string) {
+	t.Helper()
+	want := fullDate.FindAllStringIndex(s, -1)
+	if got := findAllDates(s); fmt.Sprint(want) != fmt.Sprint(got) {
+		t.Fatalf("%q: dates at %v, pattern finds %v", s, got, want)
+	}
+	if got := findAllDatesRegionsRef(s); fmt.Sprint(want) != fmt.Sprint(got) {
+		t.Fatalf("%q: dates in regions at %v, pattern finds %v", s, got, want)
+	}
+	v, i, j := findDate(s)
+	if wv, wi, wj := findDateRef(s); v != wv || i != wi || j != wj {
+		t.Fatalf("findDate(%q) = %q %d %d, want %q %d %d", s, v, i, j, wv, wi, wj)
+	}
+	if hasFoldToASCII(s) {
+		return // read by the pattern
+	}
+	for _, loc := range fullDate.FindAllStringSubmatchIndex(s, -1) {
+		var m [13]string
+		if e := matchDate(s, loc[0], &m); e != loc[1] {
+			t.Fatalf("matchDate(%q, %d) ends at %d, want %d", s, loc[0], e, loc[1])
+		}
+		for k := 1; k < len(m); k++ {
+			want := ""
+			if loc[2*k] >= 0 {
+				want = s[loc[2*k]:loc[2*k+1]]
+			}
+			if m[k] != want {
+				t.Fatalf("matchDate(%q, %d): group %d is %q, want %q", s, loc[0], k, m[k], want)
+			}
+		}
+	}
+}
+
+// FuzzDates compares the date reader with fullDate on any text.
+func FuzzDates(f *testing.F) {
+	for _, s := range []string{
+		"Published Wednesday, 25th of September, 2017 and 2018-04-05x 05/04/2018",
+		"12345 2018 on 5 April 2018, 1 May 20199, Sept. 3rd, 2019, 3 sept. 2019, 31/06/2018",
+		"Monday 05.04.2018, Sunday,  April 5 2018, Tuesday,5 June 2018, thursdays 1 jan 2020, 1 of of May 2018",
+		"2018-04-05_ 2018-4-05 9999-99-99 1/12/2018/2019 12/1/20180 5 Dec.  ,2018 5 december, 2018 Dec 5th,2018",
+		"on 1st  of\tjanuary 2019; 10 Octobers 2019; 10 octo 2019 Feb 29, 2019 Feb 29, 2020 5ſ May 2019",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) { checkDates(t, s) })
 }
 
 // checkFastParts compares the fast parts with the reference on sentence s
 // of a document dated date.
 func checkFastParts(t *testing.T, p *Parser, s, date string) {
 	t.Helper()
+	for _, part := range []string{s, s + ". ", s + "” x"} {
+		if got, want := splitSentences(part), splitSentencesRef(part); !reflect.DeepEqual(got, want) {
+			t.Fatalf("splitSentences(%q) = %q, want %q", part, got, want)
+		}
+	}
+	toks := tokens(s)
+	for _, ts := range append([]*termSet{p.introTerms, p.themes, p.headings}, p.kindObject...) {
+		if got, want := ts.appendMatches(nil, toks), termMatchesRef(ts, toks); !reflect.DeepEqual(got, want) {
+			t.Fatalf("terms in %q: %v, want %v", s, got, want)
+		}
+	}
+	for _, part := range append(strings.Split(s, "\n"), s, " "+s, s+" ", strings.ReplaceAll(s, " ", "  ")) {
+		if got, want := hasYear(part), hasYearRef(part); got != want {
+			t.Fatalf("hasYear(%q) = %v, want %v", part, got, want)
+		}
+		if got, want := isFolded(part), isFoldedRef(part); got != want {
+			t.Fatalf("isFolded(%q) = %v, want %v", part, got, want)
+		}
+	}
+	for _, part := range []string{s, s + "\n\u200b\x01", "\u00a0\n" + s, "\x01\x02\x03" + s} {
+		if got, want := looksBinary([]byte(part)), looksBinaryRef([]byte(part)); got != want {
+			t.Fatalf("looksBinary(%q) = %v, want %v", part, got, want)
+		}
+		if got, want := findHidden(part), findHiddenRef(part); got != want {
+			t.Fatalf("findHidden(%q) = %+v, want %+v", part, got, want)
+		}
+	}
+	if got, want := mayHide(s), mayHideRef(s); got != want {
+		t.Fatalf("mayHide(%q) = %v, want %v", s, got, want)
+	}
+	for _, part := range []string{s, strings.ToUpper(s), strings.ToLower(s)} {
+		var b strings.Builder
+		if got, want := appendLower(&b, part), strings.ToLower(part); got != want {
+			t.Fatalf("appendLower(%q) = %q, want %q", part, got, want)
+		}
+	}
+	for _, w := range []string{"cookie", "licen", "copyright"} {
+		for k := range w {
+			for _, part := range []string{s, strings.ToLower(s), w[1:] + s + w[:len(w)-1], w + s, s + w} {
+				if got, want := containsByRare(part, w, k), strings.Contains(part, w); got != want {
+					t.Fatalf("containsByRare(%q, %q, %d) = %v, want %v", part, w, k, got, want)
+				}
+			}
+		}
+	}
+	if !hasFoldToASCII(s) {
+		for _, pi := range []*phraseIndex{p.areas, p.criteria, p.notAnArea} {
+			want := pi.re.FindAllStringIndex(s, -1)
+			if got := pi.locate(s); fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Fatalf("%q: located %v, pattern finds %v", s, got, want)
+			}
+			if got, want := pi.findAll(s), findAllRef(pi, s); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%q: found %v, want %v", s, got, want)
+			}
+		}
+	}
 	for _, l := range append(strings.Split(s, ". "), s) {
 		num, rest, ok := matchNumbered(l)
 		want := numbered.FindStringSubmatch(l)
@@ -372,6 +552,15 @@ func checkFastParts(t *testing.T, p *Parser, s, date string) {
 		if got, want := p.mentionsRating(part), containsFold(part, p.ratingStems); got != want {
 			t.Fatalf("mentionsRating(%q) = %v, want %v", part, got, want)
 		}
+		if allCriteria.MatchString(part) && !mayBeAllCriteria(part) {
+			t.Fatalf("mayBeAllCriteria(%q) is false, but allCriteria matches", part)
+		}
+		if got, want := isDateLabel(part), isDateLabelRef(part); got != want {
+			t.Fatalf("isDateLabel(%q) = %v, want %v", part, got, want)
+		}
+		if got, want := mayBeRatedBy(part), mayBeRatedByRef(part); got != want {
+			t.Fatalf("mayBeRatedBy(%q) = %v, want %v", part, got, want)
+		}
 		if ratedBy.MatchString(part) && !mayBeRatedBy(part) {
 			t.Fatalf("mayBeRatedBy(%q) is false, but ratedBy matches", part)
 		}
@@ -415,6 +604,13 @@ func TestFastPartsMatchReference(t *testing.T) {
 			continue
 		}
 		checkLineLocator(t, r.Text)
+		checkParagraphs(t, p, r.Text)
+		if got, want := findHidden(r.Text), findHiddenRef(r.Text); got != want {
+			t.Fatalf("findHidden: %+v, want %+v", got, want)
+		}
+		for _, l := range strings.Split(r.Text, "\n") {
+			checkDates(t, l)
+		}
 		for _, is := range r.Issues {
 			for _, unit := range responseUnits(is.ResponseParagraphs) {
 				checkFastParts(t, p, blankQuotes(unit), r.Date)
@@ -444,6 +640,12 @@ func FuzzFastParts(f *testing.F) {
 		"rated as: 'Good' \t\"fair\"\r ‘poor’ assessed to be “excellent” deemed to be only  good, judged fair, graded – poor; ſcored “ ",
 		"Good, 'fair' and POOR; goodness, Excellent_ (good) xGood fair-minded Fairly ſome good",
 		"the Spring of 2020 – 2021, during the business year 2019 - 20, in the first half of 2022, the next twenty-four months",
+		"on 05.04.2018, 2018-04-05, 2018-4-5, SEPT 5th 2019, 5 ſept 2019, Jun. 2020, 31/06/2018, 1/1/20180 and 2019/20 in May, mar 2019; 2020 aug 3",
+		"In the coming year, later this month, by the end of the next financial year; over the coming weeks in the near future, As soon as possible, in the longer term_ shortly2 EARLIER THIS YEAR",
+		"mid2019, in  2019, the end of 2019, SUMMER 2020 since\t2016; throughout 2019 and 2020x, in 12019, mid- 2021, Of 2022_, by2023 In Early 2024",
+		"1234", "x1234", "12345678", "a123b4567c", "0123\xff9876 x", "abcdefg1234", "abcdefgh123 4567", "\xb0\xb1\xb2\xb3\xb4\xb5\xb6\xb7\xb8\xb9123",
+		"Date of publication", " Published on: ", "UPDATED", "last  updated :", "Each of the four criteria was rated good; all CRITERION", "first published 5 May 2019",
+		"by 5th March,\t2019, in 2018 –19, 2018/ 19 and 2018 /2019, mid-March  2020, the end ofMay 2019, JUNE 2021, 1 sept 2019, 2019,2020 ,March 2018",
 	} {
 		f.Add(s, "2018-06-28")
 		f.Add(s, "")
@@ -452,6 +654,8 @@ func FuzzFastParts(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s, date string) {
 		checkFastParts(t, p, s, date)
 		checkLineLocator(t, s)
+		checkDates(t, s)
+		checkParagraphs(t, p, s)
 	})
 }
 
@@ -467,6 +671,302 @@ func TestClauseOpenersDistinct(t *testing.T) {
 			if i != j && strings.HasPrefix(b.sep, a.sep) {
 				t.Errorf("opener %q begins opener %q", a.sep, b.sep)
 			}
+		}
+	}
+}
+
+// TestTimeframeHintWords: tfHintsOf compares a hint word where its first
+// two bytes are, which needs that each has two bytes or more, in lower
+// case, and that there are at most 32 of them (a bit each).
+func TestTimeframeHintWords(t *testing.T) {
+	if len(tfHintWords) > 32 {
+		t.Errorf("%d hint words, more than 32", len(tfHintWords))
+	}
+	for _, h := range tfHintWords {
+		if len(h.word) < 2 || h.word != strings.ToLower(h.word) {
+			t.Errorf("hint word %q must have two bytes or more, in lower case", h.word)
+		}
+	}
+}
+
+// findAllDatesRegionsRef is findAllDates as it was before matchDate: fullDate
+// run on the regions around each year of s.
+func findAllDatesRegionsRef(s string) [][]int {
+	var out [][]int
+	for _, reg := range dateRegionsRef(s) {
+		for _, loc := range fullDate.FindAllStringIndex(s[reg[0]:reg[1]], -1) {
+			out = append(out, []int{reg[0] + loc[0], reg[0] + loc[1]})
+		}
+	}
+	return out
+}
+
+// dateRegionsRef are the parts of s where fullDate can match, so that a long
+// line costs a pattern run over a few dozen bytes around each year only.
+// Every date holds a run of four digits, at most dateLead bytes of other
+// than white space before it and six bytes after it (2018-04-05). Regions
+// are widened to whole words, so that the pattern's word boundaries read
+// the same in the region as in s, and merged where they touch.
+func dateRegionsRef(s string) [][2]int {
+	var out [][2]int
+	for i := 0; i+4 <= len(s); i++ {
+		if !(digitsAt(s, i, 4) == 4) {
+			continue
+		}
+		start := i
+		for n := 0; start > 0 && n < dateLead; start-- {
+			if !(isSpaceRE(s[start-1]) || s[start-1] == '\v') {
+				n++
+			}
+		}
+		for start > 0 && isWordByteASCII(s[start-1]) {
+			start--
+		}
+		end := min(i+4+6, len(s))
+		for end < len(s) && isWordByteASCII(s[end]) {
+			end++
+		}
+		if len(out) > 0 && start <= out[len(out)-1][1] {
+			out[len(out)-1][1] = max(out[len(out)-1][1], end)
+		} else {
+			out = append(out, [2]int{start, end})
+		}
+		for i+4 < len(s) && s[i+4] >= '0' && s[i+4] <= '9' {
+			i++
+		}
+	}
+	return out
+}
+
+// splitByShapeRef cuts a paragraph between two lines that do not read as one
+// run of text: a list item beside a line that is not one, a sentence ending
+// a line before one that starts a new sentence, or a short heading-like
+// line above running text.
+func splitByShapeRef(p paragraph) []paragraph {
+	if len(p.lines) < 2 {
+		return []paragraph{p}
+	}
+	var out []paragraph
+	from := 0
+	for i := 1; i < len(p.lines); i++ {
+		if shapeBreak(p.lines[i-1], p.lines[i]) {
+			out = append(out, paragraph{p.lines[from:i]})
+			from = i
+		}
+	}
+	return append(out, paragraph{p.lines[from:]})
+}
+
+// paragraphsRef is paragraphs copying each paragraph's lines.
+func paragraphsRef(ls []line) []paragraph {
+	var out []paragraph
+	var cur []line
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, paragraph{cur})
+			cur = nil
+		}
+	}
+	for _, l := range ls {
+		switch {
+		case l.text == "":
+			flush()
+		case l.heading:
+			flush()
+			cur = append(cur, l)
+			flush()
+		default:
+			cur = append(cur, l)
+		}
+	}
+	flush()
+	return out
+}
+
+// checkParagraphs compares paragraphs and segment with the references on
+// the lines of a document body.
+func checkParagraphs(t *testing.T, p *Parser, body string) {
+	t.Helper()
+	ls := splitLines(body, 1)
+	got, want := paragraphs(ls), paragraphsRef(ls)
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("paragraphs of %q: %v, want %v", body, got, want)
+	}
+	var wantSeg []paragraph
+	for _, q := range want {
+		for _, r := range splitByShapeRef(q) {
+			if !isCookieBanner(r) {
+				wantSeg = append(wantSeg, r)
+			}
+		}
+	}
+	d := &docState{p: p, r: &Report{Source: "x.txt"}}
+	if gotSeg := d.segment(ls); !reflect.DeepEqual(gotSeg, wantSeg) && (len(gotSeg) > 0 || len(wantSeg) > 0) {
+		t.Fatalf("segment of %q: %v, want %v", body, gotSeg, wantSeg)
+	}
+}
+
+// splitSentencesRef is splitSentences as it was: it cuts text after ".",
+// "!" or "?" (and any closing quote) followed by a space.
+func splitSentencesRef(text string) []string {
+	var out []string
+	last := 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c != '.' && c != '!' && c != '?' {
+			continue
+		}
+		j := i + 1
+		for j < len(text) && (text[j] == '"' || text[j] == '\'') {
+			j++
+		}
+		if strings.HasPrefix(text[j:], "”") || strings.HasPrefix(text[j:], "’") {
+			j += 3
+		}
+		if j < len(text) && text[j] == ' ' {
+			out = append(out, text[last:j+1])
+			last = j + 1
+			i = j
+		}
+	}
+	if last < len(text) {
+		out = append(out, text[last:])
+	}
+	return out
+}
+
+// isFoldedRef is isFolded a byte at a time.
+func isFoldedRef(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if ' ' < c && c < utf8.RuneSelf {
+			continue
+		}
+		switch {
+		case c >= utf8.RuneSelf:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return false
+			}
+			i += n - 1
+		case c == ' ':
+			if i == 0 || i+1 == len(s) || s[i+1] == ' ' {
+				return false
+			}
+		case c == '\t' || c == '\n' || c == '\r' || c == '\f':
+			return false
+		}
+	}
+	return true
+}
+
+// hasYearRef is hasYear a byte at a time.
+func hasYearRef(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			run++
+			if run == 4 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
+}
+
+// findHiddenRef is findHidden reading every rune.
+func findHiddenRef(text string) hiddenIn {
+	var h hiddenIn
+	if !mayHide(text) {
+		return h
+	}
+	line := 1
+	for _, r := range text {
+		switch {
+		case r == '\n':
+			line++
+		case r == '\f' || r == '\v' || r == '\r' || r == 0x85:
+			// white space to the reader: becomes a space, unremarked
+		case invisible(r):
+			if h.invisibles == 0 {
+				h.invis, h.invLine = r, line
+			}
+			h.invisibles++
+		case Hidden(r):
+			if h.controls == 0 {
+				h.control, h.controlLine = r, line
+			}
+			h.controls++
+		}
+	}
+	return h
+}
+
+// looksBinaryRef is looksBinary counting a byte at a time.
+func looksBinaryRef(data []byte) bool {
+	if bytes.IndexByte(data, 0) >= 0 {
+		return true
+	}
+	head := data
+	if len(head) > 8192 {
+		head = head[:8192]
+	}
+	ctrl := 0
+	for _, c := range head {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' {
+			ctrl++
+		}
+	}
+	return len(head) > 0 && ctrl*20 > len(head)
+}
+
+// isDateLabelRef is isDateLabel running the pattern on every line.
+func isDateLabelRef(s string) bool {
+	t := strings.TrimSpace(s)
+	return t != "" && dateLabel.ReplaceAllString(t, "") == ""
+}
+
+// findAllRef is phraseIndex.findAll finding each owner by the key of the
+// words it matched, as it did for every phrase.
+func findAllRef(pi *phraseIndex, text string) []hit {
+	var out []hit
+	for _, loc := range pi.locate(text) {
+		key := strings.Join(tokens(text[loc[0]:loc[1]]), " ")
+		owner, ok := pi.index[key]
+		if !ok {
+			owner, ok = pi.lookupLoose(key)
+		}
+		if ok {
+			out = append(out, hit{loc[0], loc[1], owner})
+		}
+	}
+	return out
+}
+
+// mayBeRatedByRef is mayBeRatedBy looking for each stem in turn.
+func mayBeRatedByRef(s string) bool {
+	if hasFoldToASCII(s) {
+		return true
+	}
+	for _, w := range ratedByStems {
+		if indexFoldASCII(s, w) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// TestRatedByStems: mayBeRatedBy finds the stems by a bit each of their
+// first bytes, which needs at most eight stems, of lower-case letters.
+func TestRatedByStems(t *testing.T) {
+	if len(ratedByStems) > 8 {
+		t.Errorf("%d stems, more than 8", len(ratedByStems))
+	}
+	for _, w := range ratedByStems {
+		if w == "" || w[0] < 'a' || w[0] > 'z' || w != strings.ToLower(w) {
+			t.Errorf("stem %q must be lower-case letters", w)
 		}
 	}
 }

@@ -44,13 +44,19 @@ func asideAt(toks []string) int {
 // purpose) are not. When only an aside names any, the aside's themes are
 // the issue's, and the opening of the response, weaker evidence, may add
 // its own; when the text names none, the response's themes are used.
+//
+// The matches of all the issues go into three slices made once (themesOf
+// keeps none of them), not into new ones for each issue
+// (BenchmarkParseGenerated).
 func (p *Parser) assignThemes(r *Report) {
 	var words []string
+	var found, more, inMain []match
 	for i := range r.Issues {
 		is := &r.Issues[i]
-		ms := dropCovered(p.themes.findIn(is.Text, &words))
+		found = dropCovered(p.themes.appendIn(found[:0], is.Text, &words))
+		ms := found
 		main := asideAt(words)
-		var inMain []match
+		inMain = inMain[:0]
 		for _, m := range ms {
 			if m.pos < main {
 				inMain = append(inMain, m)
@@ -60,9 +66,10 @@ func (p *Parser) assignThemes(r *Report) {
 		case len(inMain) > 0:
 			ms = inMain
 		case len(ms) > 0:
-			ms = append(ms, dropCovered(p.themes.findIn(openingSentences(is.Response, 2), &words))...)
+			more = dropCovered(p.themes.appendIn(more[:0], openingSentences(is.Response, 2), &words))
+			ms = append(ms, more...)
 		default:
-			ms = dropCovered(p.themes.findIn(is.Response, &words))
+			ms = dropCovered(p.themes.appendIn(found[:0], is.Response, &words))
 		}
 		is.Themes, is.ThemeTerms = p.themesOf(ms)
 	}
@@ -77,7 +84,12 @@ func openingSentences(s string, n int) string {
 // themesOf groups matched terms by theme, in the themes' order.
 func (p *Parser) themesOf(ms []match) ([]string, ThemeTerms) {
 	themes, tt := []string{}, ThemeTerms{}
-	terms := make([][]string, len(p.cfg.Themes))
+	var buf [32][]string // each theme's terms, on the stack for most sites
+	terms := buf[:0]
+	if len(p.cfg.Themes) > len(buf) {
+		terms = make([][]string, len(p.cfg.Themes))
+	}
+	terms = terms[:len(p.cfg.Themes)]
 	for _, m := range ms {
 		if !slices.Contains(terms[m.group], m.label) {
 			terms[m.group] = append(terms[m.group], m.label)

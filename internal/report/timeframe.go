@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"math/bits"
 	"regexp"
 	"strconv"
 	"strings"
@@ -56,15 +57,21 @@ var (
 // year, that every match holds, and how many words before them a match
 // may start ("the second half of" is four, "the end of" three).
 var (
-	kpBusinessYear = newYearPattern(tfBusinessYear, 8) // lead (5), "the", "business year"
-	kpDay          = newYearPattern(tfDay, 7)          // lead (5), day, month
-	kpMonth        = newYearPattern(tfMonth, 6)        // lead (5), month
-	kpYearOnly     = everywhere(tfYearOnly)            // any number of leads
+	kpBusinessYear = newYearPattern(tfBusinessYear, 8, yearThenShort) // lead (5), "the", "business year"
+	kpDay          = newYearPattern(tfDay, 7, monthThenYear(true))    // lead (5), day, month
+	kpMonth        = newYearPattern(tfMonth, 6, monthThenYear(false)) // lead (5), month
+	kpYearOnly     = everywhereNearYear(tfYearOnly, leadThenYear)     // any number of leads
 	kpBareMonth    = newKeyedPattern(tfBareMonth, 4, tfMonthNames...)
 	kpDuration     = newKeyedPattern(tfDuration, 2, "next", "coming", "following", "forthcoming")
 	kpWithin       = newKeyedPattern(tfWithin, 0, "within")
-	kpCalendar     = newKeyedPattern(tfCalendar, 6, "this", "next", "current", "coming")
-	kpVague        = newKeyedPattern(tfVague, 3, "shortly", "course", "possible", "coming", "few", "future", "term", "imminently")
+	kpCalendar     = newKeyedPattern(tfCalendar, 6, "this", "next", "current", "coming").startingWith(tfCalendarStarts...)
+	kpVague        = newKeyedPattern(tfVague, 3, "shortly", "course", "possible", "coming", "few", "future", "term", "imminently").startingWith(tfVagueStarts...)
+)
+
+// The words a match of tfCalendar or tfVague can begin with.
+var (
+	tfCalendarStarts = []string{"by", "before", "until", "in", "during", "over", "the", "end", "later", "early", "earlier", "this", "next"}
+	tfVagueStarts    = []string{"shortly", "in", "as", "over", "imminently"}
 )
 
 // tfMonthNames are the words of tfMonthWords.
@@ -86,7 +93,9 @@ func readTimeframe(text, date string, done bool) Timeframe {
 	years := firstYear(text)
 	from := 0 // where the patterns start looking
 	try := func(kp *keyedPattern, read func(m []string, written string) (Timeframe, bool)) {
-		kp.findAll(text[from:], func(loc []int) bool {
+		// A match from bestAt on is no better than the best: its place
+		// is not tried.
+		kp.findAllBefore(text[from:], bestAt-from, func(loc []int) bool {
 			for i := range loc {
 				if loc[i] >= 0 {
 					loc[i] += from
@@ -172,17 +181,19 @@ var tfHintWords = []struct {
 	{" term", tfVagueWord}, {"imminently", tfVagueWord}, {"next few", tfVagueWord},
 }
 
-// tfHintsByByte lists, for each byte in either case, the hint words that
-// start with it.
-var tfHintsByByte = func() (t [256][]int) {
-	for i, h := range tfHintWords {
-		c := h.word[0]
-		t[c] = append(t[c], i)
-		if 'a' <= c && c <= 'z' {
-			t[c-'a'+'A'] = append(t[c-'a'+'A'], i)
+// tfHintFirst and tfHintSecond have, for each byte in either case, bit k
+// set when hint word k has it as its first (second) byte.
+var tfHintFirst, tfHintSecond = func() (first, second [256]uint32) {
+	for k, h := range tfHintWords {
+		for i, t := range []*[256]uint32{&first, &second} {
+			c := h.word[i]
+			t[c] |= 1 << k
+			if 'a' <= c && c <= 'z' {
+				t[c-'a'+'A'] |= 1 << k
+			}
 		}
 	}
-	return t
+	return first, second
 }()
 
 // tfHintsOf is the gates the words of tfHintWords open in text: those
@@ -201,9 +212,15 @@ func tfHintsOf(text string) uint8 {
 		}
 		return gates
 	}
-	for i := 0; i < len(text); i++ {
-		for _, k := range tfHintsByByte[text[i]] {
-			if h := tfHintWords[k]; hasPrefixFoldASCII(text[i:], h.word) {
+	// A word is compared only where the text's first two bytes are its
+	// own (every hint word has two or more, and there are at most 32),
+	// and only while it may open a gate not yet open: comparing at every
+	// byte that begins one (every space begins " term") was a third of
+	// readTimeframe's time (BenchmarkParse).
+	for i := 0; i+1 < len(text); i++ {
+		for ks := tfHintFirst[text[i]] & tfHintSecond[text[i+1]]; ks != 0; ks &= ks - 1 {
+			h := tfHintWords[bits.TrailingZeros32(ks)]
+			if h.gates&^gates != 0 && hasPrefixFoldASCII(text[i:], h.word) {
 				gates |= h.gates
 			}
 		}
