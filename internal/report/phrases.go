@@ -135,6 +135,24 @@ func (pi *phraseIndex) locate(text string) [][]int {
 // that begins a phrase.
 func (pi *phraseIndex) locateAnchored(text string) [][]int {
 	var out [][]int
+	eachFirstWord(text, func(i int, w []byte) int {
+		if pi.firsts[string(w)] {
+			if loc := pi.at.FindStringIndex(text[i:]); loc != nil {
+				out = append(out, []int{i, i + loc[1]})
+				return i + loc[1]
+			}
+		}
+		return -1
+	})
+	return out
+}
+
+// eachFirstWord calls f with each word of text where a phrase may begin,
+// lower-cased in a buffer f must not keep: a word of ASCII letters and
+// digits of at most 32 bytes, not after "_" (which \b counts as part of a
+// word), and not inside the match before it. f returns where its match at
+// the word ends, or -1 for none.
+func eachFirstWord(text string, f func(i int, lower []byte) (end int)) {
 	var buf [32]byte
 	end := 0 // matches do not overlap
 	for i := 0; i < len(text); {
@@ -151,16 +169,12 @@ func (pi *phraseIndex) locateAnchored(text string) [][]int {
 			for k := range w {
 				w[k] = lowerASCII(text[i+k])
 			}
-			if pi.firsts[string(w)] {
-				if loc := pi.at.FindStringIndex(text[i:]); loc != nil {
-					out = append(out, []int{i, i + loc[1]})
-					end = i + loc[1]
-				}
+			if e := f(i, w); e >= 0 {
+				end = e
 			}
 		}
 		i = j
 	}
-	return out
 }
 
 // locatePlain is locate when every phrase is plain ASCII words (byFirst):
@@ -175,32 +189,15 @@ func (pi *phraseIndex) locatePlain(text string) [][]int {
 
 // eachPlain calls f with each match of a plain phrase in text, in order.
 func (pi *phraseIndex) eachPlain(text string, f func(from, to int, ph plainPhrase)) {
-	var buf [32]byte
-	end := 0 // matches do not overlap
-	for i := 0; i < len(text); {
-		if !isAlnum(text[i]) {
-			i++
-			continue
-		}
-		j := i
-		for j < len(text) && isAlnum(text[j]) {
-			j++
-		}
-		if i >= end && j-i <= len(buf) && (i == 0 || text[i-1] != '_') {
-			w := buf[:j-i]
-			for k := range w {
-				w[k] = lowerASCII(text[i+k])
-			}
-			for _, ph := range pi.byFirst[string(w)] {
-				if e := matchPhrase(text, i, ph.words); e >= 0 {
-					f(i, e, ph)
-					end = e
-					break
-				}
+	eachFirstWord(text, func(i int, w []byte) int {
+		for _, ph := range pi.byFirst[string(w)] {
+			if e := matchPhrase(text, i, ph.words); e >= 0 {
+				f(i, e, ph)
+				return e
 			}
 		}
-		i = j
-	}
+		return -1
+	})
 }
 
 // matchPhrase is where the pattern of a phrase of lower-case ASCII words,
