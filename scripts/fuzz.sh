@@ -5,7 +5,7 @@
 # so the failing input stays a test case.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-for target in FuzzParse FuzzFrontMatter FuzzSlugify FuzzShortcuts FuzzCommitments FuzzFastParts; do
+for target in FuzzParse FuzzFrontMatter FuzzSlugify FuzzShortcuts FuzzCommitments FuzzFastParts FuzzDates; do
   echo "== $target for ${1:-10m}"
   go test ./internal/report -run '^$' -fuzz "^${target}\$" -fuzztime "${1:-10m}" -fuzzminimizetime 200x -parallel 1
 done

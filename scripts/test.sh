@@ -151,7 +151,7 @@ if [ "$mode" = quick ]; then
 else
   check staticcheck staticcheck_run
   step "go test" go_tests
-  for target in FuzzParse FuzzFrontMatter FuzzSlugify FuzzShortcuts FuzzCommitments FuzzFastParts; do
+  for target in FuzzParse FuzzFrontMatter FuzzSlugify FuzzShortcuts FuzzCommitments FuzzFastParts FuzzDates; do
     check "fuzz $target ($FUZZTIME)" fuzz ./internal/report "$target"
   done
   check "fuzz FuzzRead ($FUZZTIME)" fuzz ./internal/webpage FuzzRead
