@@ -49,6 +49,22 @@ func benchParse(b *testing.B, p *Parser, names []string, docs [][]byte) {
 	}
 }
 
+// seedLines is every line of the seed documents as splitLines reads it:
+// its text as written, or its lower case.
+func seedLines(b *testing.B, lower bool) []string {
+	var texts []string
+	for _, d := range benchDocs(b, "../../content/[0-9][0-9][0-9]_*.txt") {
+		for _, l := range splitLines(string(d), 1) {
+			if lower {
+				texts = append(texts, l.lower)
+			} else {
+				texts = append(texts, l.text)
+			}
+		}
+	}
+	return texts
+}
+
 func sameName(n int) []string {
 	names := make([]string, n)
 	for i := range names {
@@ -141,12 +157,7 @@ func BenchmarkSplitLines(b *testing.B) {
 // words, with appendTokens and with appendTokensRef, which lower-cases
 // each word with a capital on its own.
 func BenchmarkTokens(b *testing.B) {
-	var texts []string
-	for _, d := range benchDocs(b, "../../content/[0-9][0-9][0-9]_*.txt") {
-		for _, l := range splitLines(string(d), 1) {
-			texts = append(texts, l.text)
-		}
-	}
+	texts := seedLines(b, false)
 	for _, c := range []struct {
 		name string
 		f    func([]string, string) []string
@@ -212,12 +223,7 @@ func BenchmarkRatingTests(b *testing.B) {
 // (containsFold).
 func BenchmarkMentionsRating(b *testing.B) {
 	p := fuzzParser(b)
-	var texts []string
-	for _, d := range benchDocs(b, "../../content/[0-9][0-9][0-9]_*.txt") {
-		for _, l := range splitLines(string(d), 1) {
-			texts = append(texts, l.text)
-		}
-	}
+	texts := seedLines(b, false)
 	b.Run("fast", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
 			p.mentionsRating(texts[i%len(texts)])
@@ -288,12 +294,7 @@ func BenchmarkDates(b *testing.B) {
 // at each word that begins a name (locateAnchored).
 func BenchmarkPhrases(b *testing.B) {
 	p := fuzzParser(b)
-	var texts []string
-	for _, d := range benchDocs(b, "../../content/[0-9][0-9][0-9]_*.txt") {
-		for _, l := range splitLines(string(d), 1) {
-			texts = append(texts, l.text)
-		}
-	}
+	texts := seedLines(b, false)
 	for _, c := range []struct {
 		name   string
 		locate func(pi *phraseIndex, s string) [][]int
@@ -311,12 +312,7 @@ func BenchmarkPhrases(b *testing.B) {
 // ("cookie", "licen", "copyright") in each line of the seed documents, with
 // containsByRare and with strings.Contains.
 func BenchmarkLineWords(b *testing.B) {
-	var texts []string
-	for _, d := range benchDocs(b, "../../content/[0-9][0-9][0-9]_*.txt") {
-		for _, l := range splitLines(string(d), 1) {
-			texts = append(texts, l.lower)
-		}
-	}
+	texts := seedLines(b, true)
 	b.Run("fast", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
 			s := texts[i%len(texts)]
@@ -334,12 +330,7 @@ func BenchmarkLineWords(b *testing.B) {
 // BenchmarkLower lower-cases each line of the seed documents, with
 // appendLower and with strings.ToLower.
 func BenchmarkLower(b *testing.B) {
-	var texts []string
-	for _, d := range benchDocs(b, "../../content/[0-9][0-9][0-9]_*.txt") {
-		for _, l := range splitLines(string(d), 1) {
-			texts = append(texts, l.text)
-		}
-	}
+	texts := seedLines(b, false)
 	b.Run("fast", func(b *testing.B) {
 		var sb strings.Builder
 		for i := 0; i < b.N; i++ {
@@ -360,12 +351,7 @@ func BenchmarkLower(b *testing.B) {
 // BenchmarkHasYear tests each line of the seed documents for a year, with
 // hasYear and a byte at a time (hasYearRef).
 func BenchmarkHasYear(b *testing.B) {
-	var texts []string
-	for _, d := range benchDocs(b, "../../content/[0-9][0-9][0-9]_*.txt") {
-		for _, l := range splitLines(string(d), 1) {
-			texts = append(texts, l.text)
-		}
-	}
+	texts := seedLines(b, false)
 	for _, c := range []struct {
 		name string
 		f    func(string) bool

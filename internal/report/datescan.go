@@ -54,6 +54,23 @@ func findAllDates(s string) [][]int {
 	return out
 }
 
+// findDatePattern is findDate by running fullDate over all of s: for text
+// matchDate leaves to the pattern, and for the tests to compare with.
+func findDatePattern(s string) (date string, start, end int) {
+	for _, loc := range fullDate.FindAllStringSubmatchIndex(s, -1) {
+		m := make([]string, 13)
+		for i := range m {
+			if loc[2*i] >= 0 {
+				m[i] = s[loc[2*i]:loc[2*i+1]]
+			}
+		}
+		if v := parseDateMatch(m); v != "" {
+			return v, loc[0], loc[1]
+		}
+	}
+	return "", -1, -1
+}
+
 // findDate returns the first full date in s, with its byte span: the
 // first of fullDate's matches that is a real date.
 func findDate(s string) (date string, start, end int) {
@@ -61,18 +78,7 @@ func findDate(s string) (date string, start, end int) {
 		return "", -1, -1
 	}
 	if hasFoldToASCII(s) {
-		for _, loc := range fullDate.FindAllStringSubmatchIndex(s, -1) {
-			m := make([]string, 13)
-			for i := range m {
-				if loc[2*i] >= 0 {
-					m[i] = s[loc[2*i]:loc[2*i+1]]
-				}
-			}
-			if v := parseDateMatch(m); v != "" {
-				return v, loc[0], loc[1]
-			}
-		}
-		return "", -1, -1
+		return findDatePattern(s)
 	}
 	date, start, end = "", -1, -1
 	var m [13]string

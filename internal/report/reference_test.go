@@ -380,22 +380,6 @@ func checkLineLocator(t *testing.T, text string) {
 	}
 }
 
-// findDateRef is findDate as it was, running fullDate over all of s.
-func findDateRef(s string) (date string, start, end int) {
-	for _, loc := range fullDate.FindAllStringSubmatchIndex(s, -1) {
-		m := make([]string, 13)
-		for i := range m {
-			if loc[2*i] >= 0 {
-				m[i] = s[loc[2*i]:loc[2*i+1]]
-			}
-		}
-		if v := parseDateMatch(m); v != "" {
-			return v, loc[0], loc[1]
-		}
-	}
-	return "", -1, -1
-}
-
 // checkDates compares findDate and findAllDates with fullDate run over
 // all of s.
 func checkDates(t *testing.T, s string) {
@@ -408,7 +392,7 @@ func checkDates(t *testing.T, s string) {
 		t.Fatalf("%q: dates in regions at %v, pattern finds %v", s, got, want)
 	}
 	v, i, j := findDate(s)
-	if wv, wi, wj := findDateRef(s); v != wv || i != wi || j != wj {
+	if wv, wi, wj := findDatePattern(s); v != wv || i != wi || j != wj {
 		t.Fatalf("findDate(%q) = %q %d %d, want %q %d %d", s, v, i, j, wv, wi, wj)
 	}
 	if hasFoldToASCII(s) {
