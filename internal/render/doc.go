@@ -53,7 +53,10 @@
 //     text discusses, the Ratings guide, and its Prev and Next reports in
 //     its Area (nil at either end).
 //   - source.html: [SourcePage]. The Report and its document's Lines, as
-//     read; provenance links point to the id "Ln" of line n.
+//     read; provenance links point to the id "Ln" of line n. Its recipe
+//     hashes the Digest of the document's bytes, from which the Lines are
+//     made, rather than the Lines themselves: they are read from the
+//     document again only when the page is rendered.
 //   - areas.html: [AreasPage]. Every Area and the National reports.
 //   - area.html: [AreaPage]. One page of an Area: what it covers
 //     (PoliceForces, Counties, CPSURL), its reports of the page (Window,

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"encoding/hex"
 	"net/url"
 	"strconv"
 	"strings"
@@ -124,7 +125,7 @@ func (r *run) pageData(p *pageSpec) (any, error) {
 		x.Abbreviations = set.list()
 		return x, nil
 	case "source.html":
-		return r.sourcePage(p)
+		return r.sourcePage(p), nil
 	case "areas.html":
 		return &AreasPage{Frame: r.frame(p, p.Title, p.Crumbs), Areas: r.areaSummaries(), National: v.reports(r.s.National)}, nil
 	case "area.html":
@@ -221,16 +222,30 @@ func (r *run) areaSummaries() []AreaSummary {
 	return out
 }
 
-func (r *run) sourcePage(p *pageSpec) (*SourcePage, error) {
+func (r *run) sourcePage(p *pageSpec) *SourcePage {
 	rep := p.Data.(sourceData).R
 	title := ReportTitle(rep)
 	crumbs := append(append([]crumb(nil), p.Crumbs...), crumb{title, rep.URL})
-	x := &SourcePage{Frame: r.frame(p, "Source of “"+title+"”", crumbs), Report: r.views.report(rep)}
+	return &SourcePage{Frame: r.frame(p, "Source of “"+title+"”", crumbs), Report: r.views.report(rep),
+		Digest: hex.EncodeToString(rep.Digest[:]), doc: rep}
+}
+
+// complete adds to a page's data what only its rendering needs: a source
+// page's Lines, read again from the document (see report.TextBytes). A
+// page kept or taken from the cache by its recipe is not completed, so a
+// build into the previous site reads no document twice.
+func (r *run) complete(data any) error {
+	x, ok := data.(*SourcePage)
+	if !ok || x.doc == nil {
+		return nil
+	}
+	rep := x.doc
+	x.doc = nil
 	text := rep.Text
 	if text == "" && r.text != nil {
 		b, err := r.text(rep, nil)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		text = string(b)
 	}
@@ -248,7 +263,7 @@ func (r *run) sourcePage(p *pageSpec) (*SourcePage, error) {
 		}
 		text = rest
 	}
-	return x, nil
+	return nil
 }
 
 func (r *run) areaPage(p *pageSpec) *AreaPage {

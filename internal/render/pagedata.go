@@ -1,5 +1,7 @@
 package render
 
+import "github.com/inspectsite/inspectsite/internal/report"
+
 // The data of each page type: everything its template may show. See the
 // package documentation for which template gets which.
 
@@ -162,6 +164,12 @@ type SourcePage struct {
 	Frame
 	Report *Report
 	Lines  []SourceLine
+	// Digest is the SHA-256 of the document's bytes, in hex: the page's
+	// recipe takes it in place of Lines, which are made from those bytes
+	// only when the page is rendered.
+	Digest string
+
+	doc *report.Report // whose Lines are still to be read; nil once read
 }
 
 // SourceLine is line N of a document, as read ("" for a blank line).

@@ -347,6 +347,9 @@ func (r *run) page(p *pageSpec, buf []byte) (b []byte, kept bool, err error) {
 	if r.keep != nil && !r.failed() && r.keep(p.Path, key) {
 		return nil, true, nil
 	}
+	if err := r.complete(data); err != nil {
+		return nil, false, err
+	}
 	if !r.reuse {
 		buf = nil
 	}

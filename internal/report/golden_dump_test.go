@@ -52,7 +52,7 @@ func TestDump(t *testing.T) {
 		for _, src := range []string{"content/" + filepath.Base(d.name), "content/x.md"} {
 			r, ds := p.Parse(src, d.data)
 			if r != nil {
-				r.Hash = 0
+				r.Digest = [32]byte{}
 			}
 			fmt.Fprintf(&out, "== %s as %s\n%#v\n%#v\n", d.name, src, r, ds)
 			if r != nil {
@@ -60,7 +60,7 @@ func TestDump(t *testing.T) {
 			}
 			r, ex, ds := p.Explain(src, d.data)
 			if r != nil {
-				r.Hash = 0
+				r.Digest = [32]byte{}
 				fmt.Fprintf(&out, "%#v\n", *r)
 			}
 			fmt.Fprintf(&out, "%#v\n", ds)

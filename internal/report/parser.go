@@ -2,7 +2,7 @@ package report
 
 import (
 	"bytes"
-	"hash/maphash"
+	"crypto/sha256"
 	"path"
 	"regexp"
 	"sort"
@@ -343,7 +343,7 @@ func (p *Parser) parse(src string, data []byte, ex *Explanation) (*Report, []dia
 		return nil, append(ds, diag.Errorf(src, 1, "%v", err))
 	}
 	r := &Report{Source: src, Slug: Slugify(strings.TrimSuffix(path.Base(src), path.Ext(src))), StatedCount: -1}
-	r.Hash = Hash(src, data)
+	r.Digest = sha256.Sum256(data)
 	r.Text = text
 	r.Ratings = map[string]string{}
 	r.Lines.Ratings = map[string]int{}
@@ -371,25 +371,11 @@ func (p *Parser) parse(src string, data []byte, ex *Explanation) (*Report, []dia
 	return r, ds
 }
 
-// Hash identifies a document by its path and bytes (Report.Hash). It is
-// stable within one process only, which is all its users need: the preview
-// server's render cache, and checking a text read again.
-func Hash(src string, data []byte) uint64 {
-	var h maphash.Hash
-	h.SetSeed(hashSeed)
-	h.WriteString(src)
-	h.WriteByte(0)
-	h.Write(data)
-	return h.Sum64()
-}
-
-var hashSeed = maphash.MakeSeed()
-
 // TextBytes is the text of a document read again after parsing, as
 // Report.Text would hold it, reusing data where it needs no change. It is
 // an error if the bytes are not those r was read from.
 func TextBytes(r *Report, data []byte) ([]byte, error) {
-	if Hash(r.Source, data) != r.Hash {
+	if sha256.Sum256(data) != r.Digest {
 		return nil, diag.Errorf(r.Source, 0, "changed while the site was being built; build again")
 	}
 	if !bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")) && bytes.IndexByte(data, '\r') < 0 && utf8.Valid(data) {

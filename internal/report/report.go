@@ -9,6 +9,7 @@
 package report
 
 import (
+	"crypto/sha256"
 	"encoding/json"
 	"slices"
 	"strings"
@@ -54,10 +55,11 @@ type Report struct {
 	// Text is the document as read (decoded, line ends normalised), for
 	// the line-numbered source view that provenance links point into.
 	Text string `json:"-"`
-	// Hash identifies the document's bytes and path: two reports with the
-	// same Hash were read from the same text, so pages showing them need
-	// not be rendered again. It is stable within one process (see Hash).
-	Hash uint64 `json:"-"`
+	// Digest is the SHA-256 of the document's bytes as read. It is the
+	// same in every process, so a page made from the text itself (the
+	// source view) can take it in the text's place in its recipe, and a
+	// text read again is checked against it (see TextBytes).
+	Digest [sha256.Size]byte `json:"-"`
 	// HiddenChars: Text holds characters the extracted fields leave out
 	// (see Hidden), which the source view shows visibly.
 	HiddenChars bool `json:"-"`
