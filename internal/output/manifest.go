@@ -23,9 +23,10 @@ import (
 // modification time and, for a page, the recipe it was rendered from (a
 // digest of everything that made it, see render.Recipe), so that the next
 // build need not even render a page whose recipe is the same (Writer.Keep).
-// It is written once the old site is gone, so that
-// every change the build made to the site's inodes (writes, links, and the
-// unlinks that remove the old site) comes before it.
+// It is written once the old site is gone and clockMargin has passed, so
+// that every change the build made to the site's inodes (writes, links,
+// and the unlinks that remove the old site) comes before it by more than
+// the margin within which the next build would not vouch for them.
 //
 // The next build trusts a line only for a file that is still that inode,
 // of that size and modification time, whose inode has not changed (ctime)
@@ -93,9 +94,9 @@ type manifest struct {
 // change may be and still not be vouched for. File systems stamp changes
 // with a coarse clock (a tick of up to 10 ms) that can lag the clock the
 // time is read from: a change just after the manifest was written can bear
-// a stamp just before the time it records. Files written in the last
-// moments of a build are compared byte by byte next time; nothing is lost
-// but a little time.
+// a stamp just before the time it records. Commit waits the margin out
+// before writing the manifest, so that the files a build changed last are
+// vouched for too.
 const clockMargin = 20 * time.Millisecond
 
 func manifestName(dest string) string {

@@ -35,6 +35,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 )
 
 // Marker is the file that marks a folder as inspectsite's output.
@@ -197,6 +198,13 @@ func (w *Writer) Commit() error {
 		removeSite(old)
 	}
 	if w.manifestOurs {
+		// The next build vouches only for files whose inodes last changed
+		// more than clockMargin before the time the manifest records. The
+		// old site's unlinks just now changed every kept file's, and the
+		// last pages were written moments ago: waiting the margin out
+		// first keeps the next build from rendering those pages again (on
+		// a small site, every page; at 10,000 documents, some 700).
+		time.Sleep(clockMargin + time.Millisecond)
 		writeManifest(manifestName(w.dest), w.files)
 	}
 	return nil
