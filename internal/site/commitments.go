@@ -90,49 +90,74 @@ func (s *Site) buildCommitments() {
 	for i, r := range s.Config.Roles {
 		roleIndex[r.Slug] = i
 	}
-	owners := make([]OwnerCommitments, len(s.Config.Roles))
-	for _, ar := range s.allAreaGroups() {
-		var refs []CommitmentRef
-		for _, r := range ar.Reports {
-			for i := range r.Issues {
-				is := &r.Issues[i]
-				if len(is.ResponseCovers) > 0 && is.ResponseCovers[0] != is.Number {
-					continue
-				}
-				themes := responseThemes(r, is)
-				for k := range is.Commitments {
-					cm := &is.Commitments[k]
-					ref := CommitmentRef{Report: r, Issue: is, Commitment: cm, Area: ar,
-						Passed: c.AsOf != "" && cm.Due != "" && cm.Due < c.AsOf && cm.Status != report.StatusDone}
-					refs = append(refs, ref)
-					for _, t := range themes {
-						c.byTheme[t] = append(c.byTheme[t], ref)
-					}
-					for _, o := range cm.OwnerSlugs {
-						if oi, ok := roleIndex[o]; ok {
-							owners[oi].Items = append(owners[oi].Items, ref)
-							if ref.Passed {
-								owners[oi].Passed++
-							}
-						}
-					}
+	// Every list is made at its size, counted first: at 10,000 documents
+	// there are some 300,000 commitments, and growing the lists by
+	// appending took most of the model's time (BenchmarkModel).
+	areas := s.allAreaGroups()
+	total, perTheme, perOwner := 0, map[string]int{}, make([]int, len(s.Config.Roles))
+	eachResponse(areas, func(_ *Area, r *report.Report, is *report.Issue) {
+		total += len(is.Commitments)
+		for _, t := range responseThemes(r, is) {
+			perTheme[t] += len(is.Commitments)
+		}
+		for k := range is.Commitments {
+			for _, o := range is.Commitments[k].OwnerSlugs {
+				if oi, ok := roleIndex[o]; ok {
+					perOwner[oi]++
 				}
 			}
 		}
-		if len(refs) == 0 {
-			continue
+	})
+	c.All = make([]CommitmentRef, 0, total)
+	for t, n := range perTheme {
+		c.byTheme[t] = make([]CommitmentRef, 0, n)
+	}
+	owners := make([]OwnerCommitments, len(s.Config.Roles))
+	for i, n := range perOwner {
+		owners[i].Items = make([]CommitmentRef, 0, n)
+	}
+	var area *Area
+	from := 0
+	closeArea := func() {
+		if area == nil || len(c.All) == from {
+			return
 		}
-		ac := &AreaCommitments{Area: ar, Count: len(refs), ByTimeframe: byTimeframe(refs)}
+		refs := c.All[from:len(c.All):len(c.All)]
+		ac := &AreaCommitments{Area: area, Count: len(refs), ByTimeframe: byTimeframe(refs)}
 		for _, ref := range refs {
 			if ref.Passed {
 				ac.Passed++
 			}
 		}
 		c.Passed += ac.Passed
-		c.All = append(c.All, refs...)
 		c.ByArea = append(c.ByArea, ac)
-		c.byArea[ar.Slug] = ac
+		c.byArea[area.Slug] = ac
 	}
+	eachResponse(areas, func(ar *Area, r *report.Report, is *report.Issue) {
+		if ar != area {
+			closeArea()
+			area, from = ar, len(c.All)
+		}
+		themes := responseThemes(r, is)
+		for k := range is.Commitments {
+			cm := &is.Commitments[k]
+			ref := CommitmentRef{Report: r, Issue: is, Commitment: cm, Area: ar,
+				Passed: c.AsOf != "" && cm.Due != "" && cm.Due < c.AsOf && cm.Status != report.StatusDone}
+			c.All = append(c.All, ref)
+			for _, t := range themes {
+				c.byTheme[t] = append(c.byTheme[t], ref)
+			}
+			for _, o := range cm.OwnerSlugs {
+				if oi, ok := roleIndex[o]; ok {
+					owners[oi].Items = append(owners[oi].Items, ref)
+					if ref.Passed {
+						owners[oi].Passed++
+					}
+				}
+			}
+		}
+	})
+	closeArea()
 	for i, o := range owners {
 		if len(o.Items) > 0 {
 			o.Role = s.Config.Roles[i]
@@ -140,6 +165,22 @@ func (s *Site) buildCommitments() {
 		}
 	}
 	c.ByTimeframe = byTimeframe(c.All)
+}
+
+// eachResponse calls f with each response that may make commitments, Area
+// by Area: each issue that is the first (or only) one its response answers.
+func eachResponse(areas []*Area, f func(ar *Area, r *report.Report, is *report.Issue)) {
+	for _, ar := range areas {
+		for _, r := range ar.Reports {
+			for i := range r.Issues {
+				is := &r.Issues[i]
+				if len(is.ResponseCovers) > 0 && is.ResponseCovers[0] != is.Number {
+					continue
+				}
+				f(ar, r, is)
+			}
+		}
+	}
 }
 
 // responseThemes is the themes of every issue a response answers, in
@@ -161,8 +202,18 @@ func responseThemes(r *report.Report, first *report.Issue) []string {
 // byTimeframe groups refs by the year their timeframe ends, then those
 // whose timeframe cannot be dated, then those with none.
 func byTimeframe(refs []CommitmentRef) []TimeframeGroup {
-	dated := make([]CommitmentRef, 0, len(refs))
-	var undated, none []CommitmentRef
+	nd, nu := 0, 0
+	for _, ref := range refs {
+		switch {
+		case ref.Commitment.Due != "":
+			nd++
+		case ref.Commitment.Timeframe != "":
+			nu++
+		}
+	}
+	dated := make([]CommitmentRef, 0, nd)
+	undated := make([]CommitmentRef, 0, nu)
+	none := make([]CommitmentRef, 0, len(refs)-nd-nu)
 	for _, ref := range refs {
 		switch {
 		case ref.Commitment.Due != "":
@@ -174,13 +225,16 @@ func byTimeframe(refs []CommitmentRef) []TimeframeGroup {
 		}
 	}
 	sort.SliceStable(dated, func(i, j int) bool { return dated[i].Commitment.Due < dated[j].Commitment.Due })
+	// Each year's group is a run of the sorted list.
 	var out []TimeframeGroup
-	for _, ref := range dated {
-		year := ref.Commitment.Due[:4]
-		if n := len(out); n == 0 || out[n-1].Year != year {
-			out = append(out, TimeframeGroup{Kind: "due", Year: year})
+	for i := 0; i < len(dated); {
+		year := dated[i].Commitment.Due[:4]
+		j := i + 1
+		for j < len(dated) && dated[j].Commitment.Due[:4] == year {
+			j++
 		}
-		out[len(out)-1].Items = append(out[len(out)-1].Items, ref)
+		out = append(out, TimeframeGroup{Kind: "due", Year: year, Items: dated[i:j:j]})
+		i = j
 	}
 	if len(undated) > 0 {
 		out = append(out, TimeframeGroup{Kind: "undated", Items: undated})
